@@ -1,0 +1,47 @@
+using System.ComponentModel;
+using System.Globalization;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using StatusSite.Content;
+
+namespace StatusSite.Cli;
+
+internal sealed class BuildSettings : ClockSettings
+{
+    [CommandOption("-o|--output <FOLDER>")]
+    [Description("Where the site is written. It is replaced only when the whole build succeeds.")]
+    [DefaultValue("_site")]
+    public string Output { get; init; } = "_site";
+
+    [CommandOption("--theme <FOLDER>")]
+    [Description("The theme folder. Defaults to ./theme, else the theme shipped with the tool.")]
+    public string? Theme { get; init; }
+
+    [CommandOption("--cache <FOLDER>")]
+    [Description("Where compiled templates are kept between builds.")]
+    [DefaultValue(".statussite-cache")]
+    public string Cache { get; init; } = ".statussite-cache";
+}
+
+/// <summary><c>statussite build</c>: validate, then render and write the whole site or nothing.</summary>
+internal sealed class BuildCommand(IAnsiConsole console) : AsyncCommand<BuildSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, BuildSettings settings, CancellationToken cancellationToken)
+    {
+        var options = new BuildOptions(settings.Input, settings.Output, ThemeLocator.Resolve(settings.Theme), settings.Cache, settings.ResolveNow(TimeProvider.System));
+        var result = await SiteBuilder.BuildAsync(options).ConfigureAwait(false);
+        DiagnosticPrinter.Print(console, result.Diagnostics);
+        if (!result.Succeeded)
+        {
+            var errors = result.Diagnostics.Count(d => d.Level == DiagnosticLevel.Error);
+            console.MarkupLineInterpolated($"[red]Build failed with {errors} error(s); nothing was written and {settings.Output}/ is unchanged.[/]");
+            return CliApp.ContentErrors;
+        }
+
+        var model = result.Model!;
+        var t = result.Timings;
+        console.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+            $"Built {model.Incidents.Count} incidents and {model.Maintenances.Count} maintenance windows into {settings.Output}/: {result.Pages} pages, {result.Files} files, {result.Bytes / 1024.0:0.0} KB in {t.TotalMs} ms (read {t.ReadMs} ms, analyse {t.AnalyzeMs} ms, render and write {t.RenderAndWriteMs} ms).");
+        return CliApp.Success;
+    }
+}

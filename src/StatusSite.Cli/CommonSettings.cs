@@ -1,0 +1,56 @@
+using System.ComponentModel;
+using System.Globalization;
+using Spectre.Console.Cli;
+using StatusSite.Content;
+
+namespace StatusSite.Cli;
+
+/// <summary>Options every command takes.</summary>
+internal class InputSettings : CommandSettings
+{
+    [CommandOption("-i|--input <FOLDER>")]
+    [Description("The content folder.")]
+    [DefaultValue("input")]
+    public string Input { get; init; } = "input";
+}
+
+/// <summary>Options of the commands that read the content at a clock.</summary>
+internal class ClockSettings : InputSettings
+{
+    [CommandOption("--now <TIMESTAMP>")]
+    [Description("Fix the build clock (RFC 3339, e.g. 2026-11-26T12:00:00Z). Defaults to SOURCE_DATE_EPOCH, then the real clock.")]
+    public string? Now { get; init; }
+
+    /// <summary>The clock: --now, else SOURCE_DATE_EPOCH, else the system clock.</summary>
+    public DateTimeOffset ResolveNow(TimeProvider clock)
+    {
+        if (Now is not null)
+        {
+            return Timestamp.TryParse(Now, out var value, out var error) ? value : throw new UsageException($"--now: {error}");
+        }
+
+        var epoch = Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH");
+        if (!string.IsNullOrWhiteSpace(epoch))
+        {
+            return long.TryParse(epoch, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+                ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+                : throw new UsageException($"SOURCE_DATE_EPOCH '{epoch}' is not a number of seconds since 1970-01-01T00:00:00Z");
+        }
+
+        return clock.GetUtcNow();
+    }
+}
+
+/// <summary>Where the default theme is: ./theme when present (the template repository), else the one shipped with the tool.</summary>
+internal static class ThemeLocator
+{
+    public static string Resolve(string? theme)
+    {
+        if (theme is not null)
+        {
+            return Directory.Exists(theme) ? theme : throw new UsageException($"--theme: the folder '{theme}' does not exist");
+        }
+
+        return Directory.Exists("theme") ? "theme" : Path.Combine(AppContext.BaseDirectory, "theme");
+    }
+}

@@ -1,0 +1,4 @@
+using Spectre.Console.Cli;
+using StatusSite.Cli;
+
+return CliApp.Run(args);

@@ -1,0 +1,98 @@
+using StatusSite.Model;
+
+namespace StatusSite.Content;
+
+// Each front-matter and site.yml key is declared once, here; its YAML name is the property's snake_case.
+#pragma warning disable CA1812 // Instantiated by YamlBinder through reflection.
+
+internal sealed class SiteDto : YamlDto
+{
+    [RequiredKey("Acme Status")]
+    public string? Title { get; set; }
+
+    [RequiredKey("https://status.acme.example/")]
+    public string? BaseUrl { get; set; }
+
+    public string? Description { get; set; }
+
+    public string? Language { get; set; }
+
+    public string? TimeZone { get; set; }
+
+    public string? SupportUrl { get; set; }
+
+    public string? Repository { get; set; }
+
+    [RequiredKey("[{ id: api, name: Public API }]")]
+    public List<ComponentDto>? Components { get; set; }
+
+    public PolicyDto? Policy { get; set; }
+
+    public UptimeDto? Uptime { get; set; }
+}
+
+internal sealed class ComponentDto : YamlDto
+{
+    [RequiredKey("api")]
+    public string? Id { get; set; }
+
+    [RequiredKey("Public API")]
+    public string? Name { get; set; }
+
+    public string? Group { get; set; }
+
+    public string? Description { get; set; }
+}
+
+internal sealed class PolicyDto : YamlDto
+{
+    public YamlMap<TimeSpan>? UpdateInterval { get; set; }
+
+    public YamlMap<TimeSpan>? PostmortemDue { get; set; }
+
+    public TimeSpan? StaleAfter { get; set; }
+}
+
+internal sealed class UptimeDto : YamlDto
+{
+    public int? Days { get; set; }
+
+    public YamlMap<double>? Weights { get; set; }
+}
+
+internal sealed class IncidentDto : YamlDto
+{
+    [RequiredKey("Elevated API error rates")]
+    public string? Title { get; set; }
+
+    [RequiredKey("SEV2")]
+    public Severity? Severity { get; set; }
+
+    public YamlMap<ComponentStatus>? Components { get; set; }
+
+    public DateTimeOffset? Started { get; set; }
+
+    public string? Postmortem { get; set; }
+
+    public bool? Draft { get; set; }
+
+    public Opaque? Internal { get; set; }
+}
+
+internal sealed class MaintenanceDto : YamlDto
+{
+    [RequiredKey("Database upgrade")]
+    public string? Title { get; set; }
+
+    public YamlMap<ComponentStatus?>? Components { get; set; }
+
+    [RequiredKey("2026-12-09T02:00:00Z")]
+    public DateTimeOffset? ScheduledFor { get; set; }
+
+    [RequiredKey("2026-12-09T04:00:00Z")]
+    public DateTimeOffset? ScheduledUntil { get; set; }
+
+    public bool? Draft { get; set; }
+
+    public Opaque? Internal { get; set; }
+}

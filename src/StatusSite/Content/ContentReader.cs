@@ -1,0 +1,240 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using StatusSite.Model;
+
+namespace StatusSite.Content;
+
+/// <summary>The result of reading input/: the content when it parsed, and every diagnostic found.</summary>
+public sealed record ContentReadResult(SiteContent? Content, DiagnosticBag Diagnostics);
+
+/// <summary>
+/// Reads input/ into <see cref="SiteContent"/>. It parses and checks the format of each file;
+/// it never guesses: anything it cannot read for certain becomes a diagnostic with the fix.
+/// </summary>
+public sealed partial class ContentReader
+{
+    /// <summary>The name a file is known by in messages, such as 'input/incidents/x.md'.</summary>
+    private readonly string _displayRoot;
+    private readonly string _inputDir;
+    private readonly DiagnosticBag _diagnostics = new();
+
+    private ContentReader(string inputDir, string displayRoot)
+    {
+        _inputDir = Path.GetFullPath(inputDir);
+        _displayRoot = displayRoot.Replace('\\', '/').TrimEnd('/');
+    }
+
+    /// <param name="inputDir">The content folder.</param>
+    /// <param name="displayRoot">How messages name that folder; defaults to its path relative to the working folder.</param>
+    public static ContentReadResult Read(string inputDir, string? displayRoot = null)
+    {
+        displayRoot ??= Path.GetRelativePath(Environment.CurrentDirectory, inputDir);
+        var reader = new ContentReader(inputDir, displayRoot);
+        return new ContentReadResult(reader.ReadAll(), reader._diagnostics);
+    }
+
+    private string Display(string fullPath) =>
+        _displayRoot.Length == 0 || _displayRoot == "."
+            ? Path.GetRelativePath(_inputDir, fullPath).Replace('\\', '/')
+            : _displayRoot + "/" + Path.GetRelativePath(_inputDir, fullPath).Replace('\\', '/');
+
+    private SiteContent? ReadAll()
+    {
+        if (!Directory.Exists(_inputDir))
+        {
+            _diagnostics.Error(_displayRoot, 0, "the input folder does not exist; create it with a site.yml, or pass --input <folder>");
+            return null;
+        }
+
+        var settings = new SiteSettingsReader(_diagnostics).Read(Path.Combine(_inputDir, "site.yml"), Display(Path.Combine(_inputDir, "site.yml")));
+        var catalogue = settings?.Components.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        var incidents = ReadFolder("incidents", (path, display, file) => IncidentReader.Read(display, file, catalogue, _diagnostics));
+        var maintenances = ReadFolder("maintenance", (path, display, file) => MaintenanceReader.Read(display, file, catalogue, _diagnostics));
+        CheckUniqueIds(incidents, i => i.Id, i => i.SourcePath, "incident");
+        CheckUniqueIds(maintenances, m => m.Id, m => m.SourcePath, "maintenance");
+        return settings is null || _diagnostics.HasErrors ? null : new SiteContent(settings, incidents, maintenances);
+    }
+
+    private void CheckUniqueIds<T>(IReadOnlyList<T> items, Func<T, string> id, Func<T, string> path, string kind)
+    {
+        foreach (var group in items.GroupBy(id, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            var paths = group.Select(path).Order(StringComparer.Ordinal).ToList();
+            foreach (var duplicate in paths.Skip(1))
+            {
+                _diagnostics.Error(duplicate, 1, $"{kind} id '{group.Key}' is already used by {paths[0]}; ids are file names and must be unique, so rename one of the files");
+            }
+        }
+    }
+
+    /// <summary>Reads every .md file under input/&lt;folder&gt;, in parallel, in a stable (ordinal path) order.</summary>
+    private IReadOnlyList<T> ReadFolder<T>(string folder, Func<string, string, MarkdownFile, T?> parse)
+        where T : class
+    {
+        var root = Path.Combine(_inputDir, folder);
+        var files = new List<string>();
+        CollectMarkdown(root, files, new HashSet<string>(StringComparer.Ordinal));
+        files.Sort(StringComparer.Ordinal);
+        return [.. files
+            .AsParallel()
+            .AsOrdered()
+            .Select(path =>
+            {
+                var display = Display(path);
+                var text = ReadText(path, display);
+                return text is null ? null : parse(path, display, MarkdownFile.Parse(text));
+            })
+            .Where(item => item is not null)
+            .Select(item => item!)];
+    }
+
+    private void CollectMarkdown(string folder, List<string> files, HashSet<string> visited)
+    {
+        if (!Directory.Exists(folder))
+        {
+            return;
+        }
+
+        // Following a folder link only once by its resolved path keeps a link loop from recursing forever.
+        var resolved = new DirectoryInfo(folder).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? Path.GetFullPath(folder);
+        if (!visited.Add(resolved))
+        {
+            _diagnostics.Warning(Display(folder), 0, "this folder link leads back to a folder already read; it is skipped (remove the link)");
+            return;
+        }
+
+        try
+        {
+            foreach (var entry in Directory.EnumerateFileSystemEntries(folder))
+            {
+                if (Directory.Exists(entry))
+                {
+                    CollectMarkdown(entry, files, visited);
+                }
+                else if (entry.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
+                {
+                    files.Add(entry);
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _diagnostics.Error(Display(folder), 0, $"this folder cannot be read ({e.Message}); check its permissions");
+        }
+    }
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>Reads a file as UTF-8 (a BOM is allowed); null, with a diagnostic, when it cannot.</summary>
+    internal string? ReadText(string path, string display)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _diagnostics.Error(display, 0, $"this file cannot be read ({e.Message}); check that it exists and that its permissions allow reading");
+            return null;
+        }
+
+        try
+        {
+            var span = bytes.AsSpan();
+            if (span.StartsWith(Encoding.UTF8.Preamble))
+            {
+                span = span[3..];
+            }
+
+            return StrictUtf8.GetString(span);
+        }
+        catch (DecoderFallbackException)
+        {
+            _diagnostics.Error(display, LineOfInvalidByte(bytes), "this file is not UTF-8 text (it may be Latin-1 or Windows-1252); save it as UTF-8");
+            return null;
+        }
+    }
+
+    private static int LineOfInvalidByte(byte[] bytes)
+    {
+        var decoder = StrictUtf8.GetDecoder();
+        var line = 1;
+        var chars = new char[4];
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            try
+            {
+                decoder.GetChars(bytes, i, 1, chars, 0, flush: false);
+            }
+            catch (DecoderFallbackException)
+            {
+                return line;
+            }
+
+            if (bytes[i] == (byte)'\n')
+            {
+                line++;
+            }
+        }
+
+        return line;
+    }
+
+    /// <summary>The id of a content file: its file name without '.md'.</summary>
+    internal static string IdOf(string display) => Path.GetFileNameWithoutExtension(display);
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9._-]*$")]
+    internal static partial Regex IdPattern();
+
+    /// <summary>Checks the file has front matter and binds it onto <typeparamref name="T"/>.</summary>
+    internal static T? ReadFrontMatter<T>(string display, MarkdownFile file, DiagnosticBag diagnostics)
+        where T : YamlDto, new()
+    {
+        if (file.FrontMatter is null)
+        {
+            var text = string.Join('\n', file.Lines).Trim();
+            diagnostics.Error(display, 1, text.Length == 0
+                ? "this file is empty; start it with front matter: a line '---', keys such as 'title: …', and a closing '---'"
+                : text.StartsWith("---", StringComparison.Ordinal)
+                    ? "the front matter that starts on line 1 is never closed; add a line '---' after its last key"
+                    : "this file has no front matter; start it with a line '---', keys such as 'title: …', and a closing '---'");
+            return null;
+        }
+
+        var id = IdOf(display);
+        if (!IdPattern().IsMatch(id))
+        {
+            diagnostics.Error(display, 1, $"the file name '{id}' is not a usable id (it is the page's address); use lower-case letters, digits and '-', such as '2026-11-26-api-errors.md'");
+        }
+
+        return new YamlBinder(display, file.FrontMatterFirstLine - 1, diagnostics).Parse<T>(file.FrontMatter, file.FrontMatterFirstLine);
+    }
+
+    /// <summary>Resolves front-matter component entries against the catalogue.</summary>
+    internal static List<ComponentChange> ComponentsOf<TValue>(
+        string display, YamlMap<TValue>? map, IReadOnlySet<string>? catalogue, DiagnosticBag diagnostics, Func<TValue, ComponentStatus> status)
+    {
+        var changes = new List<ComponentChange>();
+        foreach (var entry in map?.Entries ?? [])
+        {
+            if (CheckComponent(display, entry.Line, entry.Key, catalogue, diagnostics))
+            {
+                changes.Add(new ComponentChange(entry.Key, status(entry.Value)));
+            }
+        }
+
+        return changes;
+    }
+
+    internal static bool CheckComponent(string display, int line, string id, IReadOnlySet<string>? catalogue, DiagnosticBag diagnostics)
+    {
+        if (catalogue is null || catalogue.Contains(id))
+        {
+            return true;
+        }
+
+        diagnostics.Error(display, line, $"unknown component '{id}'{Suggest.DidYouMean(id, catalogue)}; use an id from the components in site.yml");
+        return false;
+    }
+}

@@ -1,0 +1,56 @@
+using StatusSite.Model;
+
+namespace StatusSite.Content;
+
+/// <summary>Reads one scheduled-maintenance file (SPEC §2.3).</summary>
+internal static class MaintenanceReader
+{
+    public static Maintenance? Read(string display, MarkdownFile file, IReadOnlySet<string>? catalogue, DiagnosticBag diagnostics)
+    {
+        var local = new DiagnosticBag();
+        var dto = ContentReader.ReadFrontMatter<MaintenanceDto>(display, file, local);
+        if (dto?.Draft == true)
+        {
+            return null;
+        }
+
+        foreach (var diagnostic in local.Sorted())
+        {
+            diagnostics.Add(diagnostic);
+        }
+
+        if (dto is null)
+        {
+            return null;
+        }
+
+        var errors = diagnostics.ErrorCount;
+        var components = ContentReader.ComponentsOf(display, dto.Components, catalogue, diagnostics, s => s ?? ComponentStatus.UnderMaintenance);
+        if (dto.ScheduledFor is { } from && dto.ScheduledUntil is { } until && until <= from)
+        {
+            diagnostics.Error(display, dto.LineOf(nameof(MaintenanceDto.ScheduledUntil)), $"the window ends ({Timestamp.ToHeading(until)}) before it starts ({Timestamp.ToHeading(from)}); 'scheduled_until' must be after 'scheduled_for'");
+        }
+
+        var parsed = UpdateReader.ReadAll<MaintenanceStatus>(display, file, catalogue, diagnostics, "Scheduled");
+        foreach (var update in parsed.Where(u => u.Changes.Count > 0 || u.NextUpdate is not null))
+        {
+            diagnostics.Error(display, update.Line, "maintenance updates take no 'Components:' or 'Next update:' lines; set the components in the front matter");
+        }
+
+        var updates = UpdateReader.InTimeOrder(display, parsed, diagnostics);
+        if (diagnostics.ErrorCount > errors || dto.Title is null || dto.ScheduledFor is null || dto.ScheduledUntil is null)
+        {
+            return null;
+        }
+
+        return new Maintenance(
+            ContentReader.IdOf(display),
+            display,
+            dto.Title,
+            components,
+            dto.ScheduledFor.Value,
+            dto.ScheduledUntil.Value,
+            file.Preamble,
+            [.. updates.Select(u => new MaintenanceUpdate(u.At, u.Status, u.Markdown, u.Line))]);
+    }
+}

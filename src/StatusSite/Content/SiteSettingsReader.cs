@@ -1,0 +1,189 @@
+using StatusSite.Model;
+
+namespace StatusSite.Content;
+
+/// <summary>Reads input/site.yml into <see cref="SiteSettings"/>, filling the documented defaults.</summary>
+internal sealed class SiteSettingsReader(DiagnosticBag diagnostics)
+{
+    public SiteSettings? Read(string path, string display)
+    {
+        if (!File.Exists(path))
+        {
+            diagnostics.Error(display, 0, "site.yml is missing; create it with at least 'title:', 'base_url:' and 'components:' (see the README's content reference)");
+            return null;
+        }
+
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error(display, 0, $"site.yml cannot be read ({e.Message}); check its permissions");
+            return null;
+        }
+
+        var before = diagnostics.ErrorCount;
+        var dto = new YamlBinder(display, 0, diagnostics).Parse<SiteDto>(text.Replace("\r\n", "\n", StringComparison.Ordinal), 1);
+        if (dto is null)
+        {
+            return null;
+        }
+
+        var baseUrl = BaseUrl(display, dto);
+        var timeZone = TimeZoneOf(display, dto);
+        var components = Components(display, dto);
+        var policy = PolicyOf(display, dto.Policy);
+        var uptime = UptimeOf(display, dto.Uptime);
+        var language = dto.Language ?? "en";
+        if (!ContentReader.IdPattern().IsMatch(language))
+        {
+            diagnostics.Error(display, dto.LineOf(nameof(SiteDto.Language)), $"language '{language}' is not a language code; write one such as 'en' or 'de'");
+        }
+
+        if (diagnostics.ErrorCount > before || baseUrl is null || timeZone is null || dto.Title is null)
+        {
+            return null;
+        }
+
+        return new SiteSettings(dto.Title, baseUrl, dto.Description ?? "", language, timeZone, dto.SupportUrl, dto.Repository, components, policy, uptime);
+    }
+
+    private Uri? BaseUrl(string display, SiteDto dto)
+    {
+        if (dto.BaseUrl is null)
+        {
+            return null;
+        }
+
+        if (!Uri.TryCreate(dto.BaseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        {
+            diagnostics.Error(display, dto.LineOf(nameof(SiteDto.BaseUrl)), $"base_url '{dto.BaseUrl}' is not an absolute web address; write it as 'https://status.example.com/'");
+            return null;
+        }
+
+        // Relative URLs resolve against a folder only when it ends in '/'.
+        return uri.AbsoluteUri.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
+    }
+
+    private TimeZoneInfo? TimeZoneOf(string display, SiteDto dto)
+    {
+        var id = dto.TimeZone ?? "UTC";
+        if (TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone))
+        {
+            return zone;
+        }
+
+        diagnostics.Error(display, dto.LineOf(nameof(SiteDto.TimeZone)), $"time_zone '{id}' is not a known IANA zone; write one such as 'Europe/Berlin', 'America/New_York' or 'UTC'");
+        return null;
+    }
+
+    private List<Component> Components(string display, SiteDto dto)
+    {
+        var components = new List<Component>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in dto.Components ?? [])
+        {
+            if (item.Id is null || item.Name is null)
+            {
+                continue;
+            }
+
+            if (!ContentReader.IdPattern().IsMatch(item.Id))
+            {
+                diagnostics.Error(display, item.LineOf(nameof(ComponentDto.Id)), $"component id '{item.Id}' is not usable in an address; use lower-case letters, digits and '-', such as 'public-api'");
+                continue;
+            }
+
+            if (!ids.Add(item.Id))
+            {
+                diagnostics.Error(display, item.LineOf(nameof(ComponentDto.Id)), $"component id '{item.Id}' is listed twice; give each component its own id");
+                continue;
+            }
+
+            components.Add(new Component(item.Id, item.Name, string.IsNullOrWhiteSpace(item.Group) ? null : item.Group.Trim(), item.Description, components.Count + 1));
+        }
+
+        if (dto.Components is { Count: 0 })
+        {
+            diagnostics.Error(display, dto.LineOf(nameof(SiteDto.Components)), "the component catalogue is empty; list at least one component, such as '- { id: api, name: Public API }'");
+        }
+
+        foreach (var group in components.Where(c => c.Group is not null).Select(c => ComponentGroups.IdOf(c.Group!)).Distinct())
+        {
+            if (ids.Contains(group))
+            {
+                diagnostics.Error(display, dto.LineOf(nameof(SiteDto.Components)), $"the group name gives the id '{group}', which a component already uses; rename the group or the component");
+            }
+        }
+
+        return components;
+    }
+
+    private Policy PolicyOf(string display, PolicyDto? dto) =>
+        new(
+            SeverityMap(display, dto?.UpdateInterval, new() { [Severity.Sev1] = TimeSpan.FromMinutes(30), [Severity.Sev2] = TimeSpan.FromMinutes(60) }),
+            SeverityMap(display, dto?.PostmortemDue, new() { [Severity.Sev1] = TimeSpan.FromHours(72), [Severity.Sev2] = TimeSpan.FromHours(72) }),
+            dto?.StaleAfter ?? TimeSpan.FromMinutes(30));
+
+    private Dictionary<Severity, TimeSpan> SeverityMap(string display, YamlMap<TimeSpan>? map, Dictionary<Severity, TimeSpan> defaults)
+    {
+        if (map is null)
+        {
+            return defaults;
+        }
+
+        var result = new Dictionary<Severity, TimeSpan>();
+        foreach (var entry in map.Entries)
+        {
+            if (EnumNames.TryParse(typeof(Severity), entry.Key, out var severity))
+            {
+                result[(Severity)severity!] = entry.Value;
+            }
+            else
+            {
+                diagnostics.Error(display, entry.Line, $"unknown severity '{entry.Key}'; write SEV1, SEV2 or SEV3");
+            }
+        }
+
+        return result;
+    }
+
+    private UptimeSettings UptimeOf(string display, UptimeDto? dto)
+    {
+        var weights = new Dictionary<ComponentStatus, double>
+        {
+            [ComponentStatus.Operational] = 0,
+            [ComponentStatus.UnderMaintenance] = 0,
+            [ComponentStatus.DegradedPerformance] = 0,
+            [ComponentStatus.PartialOutage] = 0.3,
+            [ComponentStatus.MajorOutage] = 1.0,
+        };
+        foreach (var entry in dto?.Weights?.Entries ?? [])
+        {
+            if (!EnumNames.TryParse(typeof(ComponentStatus), entry.Key, out var status))
+            {
+                var names = EnumNames.All(typeof(ComponentStatus));
+                diagnostics.Error(display, entry.Line, $"unknown status '{entry.Key}'{Suggest.DidYouMean(entry.Key, names)}; write one of {Suggest.OneOf(names)}");
+            }
+            else if (entry.Value is < 0 or > 1)
+            {
+                diagnostics.Error(display, entry.Line, $"the weight of '{entry.Key}' is {entry.Value}; write a share between 0 and 1, such as 0.3");
+            }
+            else
+            {
+                weights[(ComponentStatus)status!] = entry.Value;
+            }
+        }
+
+        var days = dto?.Days ?? 90;
+        if (days is < 1 or > 366)
+        {
+            diagnostics.Error(display, dto!.LineOf(nameof(UptimeDto.Days)), $"uptime days is {days}; write a number of days from 1 to 366, such as 90");
+            days = 90;
+        }
+
+        return new UptimeSettings(days, weights);
+    }
+}

@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace StatusSite.Content;
+
+/// <summary>
+/// Parses the timestamp forms the content allows: RFC 3339 with an explicit zone
+/// (<c>2026-11-26T10:42:00Z</c>, <c>…+01:00</c>) and the heading form <c>2026-11-26 10:42 UTC</c>.
+/// A timestamp without a zone is refused: we never guess a zone.
+/// </summary>
+public static partial class Timestamp
+{
+    public const string Example = "2026-11-26T10:42:00Z";
+
+    [GeneratedRegex(@"^(?<date>\d{4}-\d{2}-\d{2})[Tt ](?<h>\d{2}):(?<m>\d{2})(?::(?<s>\d{2})(?<f>\.\d+)?)?\s*(?<zone>[Zz]|UTC|[+-]\d{2}:\d{2})?$")]
+    private static partial Regex Pattern();
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}$")]
+    private static partial Regex DateOnlyPattern();
+
+    /// <summary>Parses <paramref name="text"/>; on failure <paramref name="error"/> says what to write instead.</summary>
+    public static bool TryParse(string? text, out DateTimeOffset value, out string error)
+    {
+        value = default;
+        text = text?.Trim() ?? "";
+        var match = Pattern().Match(text);
+        if (!match.Success)
+        {
+            error = DateOnlyPattern().IsMatch(text)
+                ? $"'{text}' is a date without a time; write a full timestamp such as '{text}T00:00:00Z'"
+                : $"'{text}' is not a timestamp; write RFC 3339 with a zone, such as '{Example}' or '2026-11-26 10:42 UTC'";
+            return false;
+        }
+
+        var zone = match.Groups["zone"].Value;
+        if (zone.Length == 0)
+        {
+            error = $"timestamp '{text}' has no time zone; add 'Z' for UTC (e.g. '{Example}') or an offset such as '+01:00'";
+            return false;
+        }
+
+        if (!DateOnly.TryParseExact(match.Groups["date"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            error = $"'{match.Groups["date"].Value}' is not a real date; check the day and month";
+            return false;
+        }
+
+        var hour = int.Parse(match.Groups["h"].Value, CultureInfo.InvariantCulture);
+        var minute = int.Parse(match.Groups["m"].Value, CultureInfo.InvariantCulture);
+        var second = match.Groups["s"].Success ? int.Parse(match.Groups["s"].Value, CultureInfo.InvariantCulture) : 0;
+        if (hour > 23 || minute > 59 || second > 59)
+        {
+            error = $"'{text}' is not a real time of day; use 00:00 to 23:59";
+            return false;
+        }
+
+        var offset = TimeSpan.Zero;
+        if (zone is not ("Z" or "z" or "UTC"))
+        {
+            var sign = zone[0] == '-' ? -1 : 1;
+            var hours = int.Parse(zone.AsSpan(1, 2), CultureInfo.InvariantCulture);
+            var minutes = int.Parse(zone.AsSpan(4, 2), CultureInfo.InvariantCulture);
+            if (hours > 14 || minutes > 59)
+            {
+                error = $"'{zone}' is not a valid offset; use one between -14:00 and +14:00";
+                return false;
+            }
+
+            offset = sign * new TimeSpan(hours, minutes, 0);
+        }
+
+        var ticks = match.Groups["f"].Success
+            ? (long)Math.Round(double.Parse("0" + match.Groups["f"].Value, CultureInfo.InvariantCulture) * TimeSpan.TicksPerSecond)
+            : 0;
+        value = new DateTimeOffset(date.ToDateTime(new TimeOnly(hour, minute, second)), offset).AddTicks(ticks).ToUniversalTime();
+        error = "";
+        return true;
+    }
+
+    /// <summary>Parses a calendar date such as <c>2026-12-15</c>.</summary>
+    public static bool TryParseDate(string? text, out DateOnly value, out string error)
+    {
+        text = text?.Trim() ?? "";
+        if (DateOnlyPattern().IsMatch(text) && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out value))
+        {
+            error = "";
+            return true;
+        }
+
+        value = default;
+        error = $"'{text}' is not a date; write it as YYYY-MM-DD, such as '2026-12-15'";
+        return false;
+    }
+
+    /// <summary>The heading form used in update headings: <c>2026-11-26 10:42 UTC</c>.</summary>
+    public static string ToHeading(DateTimeOffset value) =>
+        value.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+
+    /// <summary>The ISO-8601 UTC form used in machine outputs and <c>&lt;time datetime&gt;</c>.</summary>
+    public static string ToIso(DateTimeOffset value) =>
+        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+}

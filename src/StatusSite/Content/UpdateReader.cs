@@ -1,0 +1,164 @@
+using System.Text.RegularExpressions;
+using StatusSite.Model;
+
+namespace StatusSite.Content;
+
+/// <summary>Parses an update section: the heading '&lt;timestamp&gt; — &lt;status&gt;', its optional
+/// 'Components:' and 'Next update:' lines, and the Markdown message.</summary>
+internal static partial class UpdateReader
+{
+    [GeneratedRegex(@"^(?<time>.+?)\s+[—–-]+\s+(?<status>[\p{L} ]+?)\s*$")]
+    private static partial Regex HeadingPattern();
+
+    [GeneratedRegex(@"^(?<key>Components|Next update)\s*:\s*(?<value>.*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex MetaLinePattern();
+
+    /// <summary>A parsed section; TStatus is the content type's status enum.</summary>
+    public sealed record Parsed<TStatus>(DateTimeOffset At, TStatus Status, string Markdown, List<ComponentChange> Changes, DateTimeOffset? NextUpdate, int Line);
+
+    public static List<Parsed<TStatus>> ReadAll<TStatus>(string display, MarkdownFile file, IReadOnlySet<string>? catalogue, DiagnosticBag diagnostics, string exampleStatus)
+        where TStatus : struct, Enum
+    {
+        var updates = new List<Parsed<TStatus>>(file.Sections.Count);
+        foreach (var section in file.Sections)
+        {
+            if (Read<TStatus>(display, section, catalogue, diagnostics, exampleStatus) is { } update)
+            {
+                updates.Add(update);
+            }
+        }
+
+        return updates;
+    }
+
+    private static Parsed<TStatus>? Read<TStatus>(string display, MarkdownFile.Section section, IReadOnlySet<string>? catalogue, DiagnosticBag diagnostics, string exampleStatus)
+        where TStatus : struct, Enum
+    {
+        var statuses = Enum.GetNames<TStatus>().Select(n => Humanize(YamlBinder.SnakeCase(n))).ToList();
+        var match = HeadingPattern().Match(section.Heading);
+        if (!match.Success)
+        {
+            diagnostics.Error(display, section.Line, $"'## {section.Heading}' is not an update heading; write it as '## 2026-11-26 10:02 UTC — {exampleStatus}' (a time, a dash, then {Suggest.OneOf(statuses)})");
+            return null;
+        }
+
+        var ok = true;
+        if (!Timestamp.TryParse(match.Groups["time"].Value, out var at, out var timeError))
+        {
+            diagnostics.Error(display, section.Line, timeError);
+            ok = false;
+        }
+
+        var statusText = match.Groups["status"].Value;
+        if (!EnumNames.TryParse(typeof(TStatus), statusText, out var status))
+        {
+            diagnostics.Error(display, section.Line, $"unknown update status '{statusText}'{Suggest.DidYouMean(statusText, statuses)}; write one of {Suggest.OneOf(statuses)}");
+            ok = false;
+        }
+
+        // 'Components:' and 'Next update:' lines may stand directly under the heading or after the
+        // message's first lines (as in the SPEC's example); inside a code block they are message text.
+        var changes = new List<ComponentChange>();
+        DateTimeOffset? next = null;
+        var message = new List<string>(section.BodyLines.Count);
+        var inFence = false;
+        foreach (var (line, text) in section.BodyLines)
+        {
+            var trimmed = text.Trim();
+            if (trimmed.StartsWith("```", StringComparison.Ordinal) || trimmed.StartsWith("~~~", StringComparison.Ordinal))
+            {
+                inFence = !inFence;
+            }
+
+            var meta = inFence ? Match.Empty : MetaLinePattern().Match(trimmed);
+            if (!meta.Success)
+            {
+                message.Add(text);
+            }
+            else if (meta.Groups["key"].Value.StartsWith('C') || meta.Groups["key"].Value.StartsWith('c'))
+            {
+                ok &= ReadComponents(display, line, meta.Groups["value"].Value, catalogue, diagnostics, changes);
+            }
+            else if (Timestamp.TryParse(meta.Groups["value"].Value, out var promised, out var nextError))
+            {
+                next = promised;
+            }
+            else
+            {
+                diagnostics.Error(display, line, $"'Next update:' {nextError}");
+                ok = false;
+            }
+        }
+
+        var markdown = MarkdownFile.JoinTrimmed(message, 0, message.Count, out _);
+        if (ok && next is { } n && n <= at)
+        {
+            diagnostics.Error(display, section.Line, $"'Next update: {Timestamp.ToHeading(n)}' is not after this update ({Timestamp.ToHeading(at)}); promise a later time");
+            ok = false;
+        }
+
+        return ok ? new Parsed<TStatus>(at, (TStatus)status!, markdown, changes, next, section.Line) : null;
+    }
+
+    private static bool ReadComponents(string display, int line, string value, IReadOnlySet<string>? catalogue, DiagnosticBag diagnostics, List<ComponentChange> changes)
+    {
+        var ok = true;
+        foreach (var part in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var pair = part.Split('=', 2, StringSplitOptions.TrimEntries);
+            if (pair.Length != 2 || pair[0].Length == 0)
+            {
+                diagnostics.Error(display, line, $"'{part}' is not a component change; write 'Components: api=degraded_performance, dashboard=operational'");
+                ok = false;
+                continue;
+            }
+
+            if (!ContentReader.CheckComponent(display, line, pair[0], catalogue, diagnostics))
+            {
+                ok = false;
+                continue;
+            }
+
+            if (!EnumNames.TryParse(typeof(ComponentStatus), pair[1], out var status))
+            {
+                var names = EnumNames.All(typeof(ComponentStatus));
+                diagnostics.Error(display, line, $"unknown component status '{pair[1]}'{Suggest.DidYouMean(pair[1], names)}; write one of {Suggest.OneOf(names)}");
+                ok = false;
+                continue;
+            }
+
+            changes.Add(new ComponentChange(pair[0], (ComponentStatus)status!));
+        }
+
+        return ok;
+    }
+
+    /// <summary>'in_progress' → 'In progress', as statuses are written in headings.</summary>
+    internal static string Humanize(string snake) =>
+        char.ToUpperInvariant(snake[0]) + snake[1..].Replace('_', ' ');
+
+    /// <summary>
+    /// Checks that updates are written in one direction (newest first or oldest first) with
+    /// distinct times, and returns them oldest first.
+    /// </summary>
+    public static List<Parsed<TStatus>> InTimeOrder<TStatus>(string display, List<Parsed<TStatus>> updates, DiagnosticBag diagnostics)
+    {
+        var ascending = updates.Zip(updates.Skip(1)).Count(p => p.Second.At > p.First.At);
+        var descending = updates.Zip(updates.Skip(1)).Count(p => p.Second.At < p.First.At);
+        var newestFirst = descending > ascending;
+        for (var i = 1; i < updates.Count; i++)
+        {
+            var (previous, current) = (updates[i - 1], updates[i]);
+            if (current.At == previous.At)
+            {
+                diagnostics.Error(display, current.Line, $"this update has the same time as the one on line {previous.Line}; give each update its own minute (or add seconds, as in 2026-11-26T10:42:30Z)");
+            }
+            else if ((current.At > previous.At) == newestFirst)
+            {
+                diagnostics.Error(display, current.Line, $"this update is out of order: the file lists updates {(newestFirst ? "newest first" : "oldest first")}, but {Timestamp.ToHeading(current.At)} comes {(newestFirst ? "after" : "before")} the update on line {previous.Line}; move it to its place");
+            }
+        }
+
+        return [.. updates.OrderBy(u => u.At)];
+    }
+}

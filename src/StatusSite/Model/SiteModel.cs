@@ -1,0 +1,150 @@
+using StatusSite.Content;
+
+namespace StatusSite.Model;
+
+/// <summary>
+/// Every fact the outputs show, derived once from <see cref="SiteContent"/> at one clock.
+/// Templates and writers display it; they never decide.
+/// </summary>
+public sealed record SiteModel(
+    SiteSettings Settings,
+    DateTimeOffset Now,
+    OverallStatus Overall,
+    IReadOnlyList<ComponentModel> Components,
+    IReadOnlyList<ComponentGroupModel> Groups,
+    IReadOnlyList<IncidentModel> Incidents,
+    IReadOnlyList<MaintenanceModel> Maintenances,
+    IReadOnlyList<DateOnly> UptimeDays,
+    IReadOnlyList<HistoryMonth> Months,
+    IReadOnlyList<IncidentDay> RecentDays)
+{
+    /// <summary>Open incidents, newest first.</summary>
+    public IEnumerable<IncidentModel> ActiveIncidents => Incidents.Where(i => !i.IsResolved);
+
+    /// <summary>Maintenance in progress or verifying.</summary>
+    public IEnumerable<MaintenanceModel> ActiveMaintenances => Maintenances.Where(m => m.IsActive);
+
+    /// <summary>Scheduled maintenance yet to start, soonest first.</summary>
+    public IEnumerable<MaintenanceModel> UpcomingMaintenances =>
+        Maintenances.Where(m => m.State == MaintenanceStatus.Scheduled).OrderBy(m => m.Source.ScheduledFor).ThenBy(m => m.Id, StringComparer.Ordinal);
+
+    /// <summary>Completed maintenance, most recent first.</summary>
+    public IEnumerable<MaintenanceModel> PastMaintenances => Maintenances.Where(m => m.State == MaintenanceStatus.Completed);
+
+    public ComponentModel Component(string id) => Components.First(c => c.Id == id);
+}
+
+/// <summary>The page's banner: Statuspage's indicator and its words.</summary>
+public sealed record OverallStatus(Indicator Indicator, string Description, bool UnderMaintenance);
+
+/// <summary>A component's status now and over the uptime window.</summary>
+public sealed record ComponentModel(
+    Component Component,
+    ComponentStatus Status,
+    DateTimeOffset? StatusSince,
+    IReadOnlyList<UptimeDay> Days,
+    double? Uptime,
+    IReadOnlyList<IncidentModel> Incidents)
+{
+    public string Id => Component.Id;
+
+    public string Name => Component.Name;
+
+    public string? GroupId => Component.Group is { } group ? ComponentGroups.IdOf(group) : null;
+}
+
+/// <summary>A group of components in catalogue order; ungrouped components form groups of their own with a null name.</summary>
+public sealed record ComponentGroupModel(string? Id, string? Name, ComponentStatus Status, int Position, IReadOnlyList<ComponentModel> Components);
+
+/// <summary>One UTC day of one component.</summary>
+/// <param name="Uptime">Share of the day's elapsed time that counted as up (0..1), after weights; null for a day with no elapsed time.</param>
+/// <param name="Worst">The worst status seen that day.</param>
+/// <param name="IncidentIds">Incidents that touched the component that day, by start.</param>
+public sealed record UptimeDay(DateOnly Date, double? Uptime, ComponentStatus Worst, IReadOnlyList<string> IncidentIds);
+
+/// <summary>A span of time in which one incident or maintenance held a component at a status.</summary>
+public sealed record ComponentImpact(string ComponentId, DateTimeOffset From, DateTimeOffset To, ComponentStatus Status);
+
+/// <summary>An incident with every derived fact.</summary>
+public sealed record IncidentModel(
+    Incident Source,
+    DateTimeOffset Start,
+    DateTimeOffset? ResolvedAt,
+    DateTimeOffset? MonitoringAt,
+    IncidentStatus Status,
+    TimeSpan Duration,
+    DateTimeOffset? NextUpdateBy,
+    bool NextUpdatePromised,
+    IReadOnlyList<IncidentUpdateModel> Updates,
+    IReadOnlyList<AffectedComponent> Affected,
+    IReadOnlyList<ComponentImpact> Impacts)
+{
+    public string Id => Source.Id;
+
+    public string Title => Source.Title;
+
+    public Severity Severity => Source.Severity;
+
+    public bool IsResolved => ResolvedAt is not null;
+
+    /// <summary>Statuspage's impact: SEV1 critical, SEV2 major, SEV3 minor.</summary>
+    public Indicator Impact => Severity switch
+    {
+        Severity.Sev1 => Indicator.Critical,
+        Severity.Sev2 => Indicator.Major,
+        _ => Indicator.Minor,
+    };
+
+    /// <summary>The update customers read first: the newest.</summary>
+    public IncidentUpdateModel Latest => Updates[^1];
+
+    /// <summary>Updates newest first, as pages and feeds show them.</summary>
+    public IEnumerable<IncidentUpdateModel> NewestFirst => Updates.Reverse();
+
+    public DateTimeOffset UpdatedAt => Latest.At;
+}
+
+/// <summary>An update with the incident's state after it and the component transitions it caused.</summary>
+public sealed record IncidentUpdateModel(IncidentUpdate Source, IncidentStatus StatusAfter, IReadOnlyList<ComponentTransition> Transitions)
+{
+    public DateTimeOffset At => Source.At;
+
+    public IncidentStatus Status => Source.Status;
+
+    /// <summary>A stable id: the incident id and the update's UTC time.</summary>
+    public string StableId(string incidentId) => $"{incidentId}-{At.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}";
+}
+
+public sealed record ComponentTransition(Component Component, ComponentStatus Old, ComponentStatus New);
+
+/// <summary>A component an incident touched: its worst status during the incident and its status in the incident now.</summary>
+public sealed record AffectedComponent(Component Component, ComponentStatus Worst, ComponentStatus Current);
+
+/// <summary>A maintenance window with its state at the build clock.</summary>
+public sealed record MaintenanceModel(
+    Maintenance Source,
+    MaintenanceStatus State,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? CompletedAt,
+    IReadOnlyList<Component> Components,
+    IReadOnlyList<ComponentImpact> Impacts)
+{
+    public string Id => Source.Id;
+
+    public string Title => Source.Title;
+
+    public bool IsActive => State is MaintenanceStatus.InProgress or MaintenanceStatus.Verifying;
+
+    public DateTimeOffset UpdatedAt => Source.Updates.Count > 0 ? Source.Updates[^1].At : Source.ScheduledFor;
+
+    public IEnumerable<MaintenanceUpdate> NewestFirst => Source.Updates.Reverse();
+}
+
+/// <summary>One month of history (UTC), incidents by start, newest first.</summary>
+public sealed record HistoryMonth(int Year, int Month, IReadOnlyList<IncidentModel> Incidents, IReadOnlyList<MaintenanceModel> Maintenances)
+{
+    public string Slug => $"{Year:D4}-{Month:D2}";
+}
+
+/// <summary>One UTC day of the home page's recent history.</summary>
+public sealed record IncidentDay(DateOnly Date, IReadOnlyList<IncidentModel> Incidents);

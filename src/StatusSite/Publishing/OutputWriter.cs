@@ -1,0 +1,85 @@
+namespace StatusSite.Publishing;
+
+/// <summary>What was written.</summary>
+public sealed record WriteResult(int Files, long Bytes);
+
+/// <summary>
+/// Writes the whole site or nothing: every file goes to a temporary sibling folder, which then
+/// replaces the output folder. A failure on the way leaves the previous output as it was.
+/// </summary>
+public static class OutputWriter
+{
+    public static async Task<WriteResult> WriteAsync(string outputDir, IReadOnlyList<OutputFile> files, int maxParallelism, CancellationToken cancellationToken = default)
+    {
+        var target = Path.GetFullPath(outputDir).TrimEnd(Path.DirectorySeparatorChar);
+        var parent = Path.GetDirectoryName(target)!;
+        Directory.CreateDirectory(parent);
+        var staging = Path.Combine(parent, $".{Path.GetFileName(target)}.staging-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        long bytes = 0;
+        try
+        {
+            Directory.CreateDirectory(staging);
+            foreach (var folder in files.Select(f => Path.GetDirectoryName(Path.Combine(staging, f.Path))!).Distinct(StringComparer.Ordinal))
+            {
+                Directory.CreateDirectory(folder);
+            }
+
+            await Parallel.ForEachAsync(
+                files,
+                new ParallelOptions { MaxDegreeOfParallelism = maxParallelism, CancellationToken = cancellationToken },
+                async (file, token) =>
+                {
+                    var content = await file.Produce().ConfigureAwait(false);
+                    await File.WriteAllBytesAsync(Path.Combine(staging, file.Path), content, token).ConfigureAwait(false);
+                    Interlocked.Add(ref bytes, content.Length);
+                }).ConfigureAwait(false);
+
+            Swap(staging, target);
+        }
+        catch
+        {
+            TryDelete(staging);
+            throw;
+        }
+
+        return new WriteResult(files.Count, bytes);
+    }
+
+    private static void Swap(string staging, string target)
+    {
+        if (!Directory.Exists(target))
+        {
+            Directory.Move(staging, target);
+            return;
+        }
+
+        var old = staging + ".old";
+        Directory.Move(target, old);
+        try
+        {
+            Directory.Move(staging, target);
+        }
+        catch
+        {
+            Directory.Move(old, target);
+            throw;
+        }
+
+        TryDelete(old);
+    }
+
+    private static void TryDelete(string folder)
+    {
+        try
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+            // A leftover staging folder is harmless; the next build uses a new name.
+        }
+    }
+}

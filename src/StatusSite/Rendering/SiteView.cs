@@ -1,0 +1,184 @@
+using System.Globalization;
+using StatusSite.Content;
+using StatusSite.Model;
+
+namespace StatusSite.Rendering;
+
+/// <summary>
+/// What every page's template needs besides its own data: the model, the UI strings and the
+/// formatting of times, durations and statuses in the site's language. Formatting only; no decisions.
+/// </summary>
+public sealed class SiteView(SiteModel site, Strings strings)
+{
+    public SiteModel Site { get; } = site;
+
+    public SiteSettings Settings => Site.Settings;
+
+    public Strings T { get; } = strings;
+
+    /// <summary>A UTC date and time as people read it: "26 Nov 2026, 10:42 UTC".</summary>
+    public string Utc(DateTimeOffset time) =>
+        time.UtcDateTime.ToString(T["format.date_time"], T.Culture) + " UTC";
+
+    /// <summary>The same moment in the site's display zone, with the zone's abbreviation or offset.</summary>
+    public string Local(DateTimeOffset time)
+    {
+        var local = TimeZoneInfo.ConvertTime(time, Settings.TimeZone);
+        var offset = local.Offset == TimeSpan.Zero ? "UTC" : "UTC" + local.ToString("zzz", CultureInfo.InvariantCulture);
+        return local.ToString(T["format.date_time"], T.Culture) + " " + offset;
+    }
+
+    public static string Iso(DateTimeOffset time) => Timestamp.ToIso(time);
+
+    public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public string Date(DateOnly date) => date.ToString(T["format.date"], T.Culture);
+
+    public string Month(int year, int month) => new DateTime(year, month, 1).ToString(T["format.month"], T.Culture);
+
+    /// <summary>"2 h 05 min", "45 min", "3 d 4 h".</summary>
+    public string Duration(TimeSpan span)
+    {
+        if (span < TimeSpan.FromMinutes(1))
+        {
+            return T["duration.under_a_minute"];
+        }
+
+        var minutes = (long)span.TotalMinutes;
+        var (days, hours, mins) = (minutes / 1440, minutes / 60 % 24, minutes % 60);
+        return days > 0 ? T.Format("duration.days_hours", days, hours)
+            : hours > 0 ? T.Format("duration.hours_minutes", hours, mins)
+            : T.Format("duration.minutes", mins);
+    }
+
+    /// <summary>A share (0..1) as a percentage with two decimals, or the "no data" word.</summary>
+    public string Percent(double? share) =>
+        share is { } value ? (Math.Floor(value * 10000) / 100).ToString("0.00", T.Culture) + "\u00a0%" : T["uptime.no_data"];
+
+    public string Name(ComponentStatus status) => T["component_status." + EnumNames.Of(status)];
+
+    public string Name(IncidentStatus status) => T["incident_status." + EnumNames.Of(status)];
+
+    public string Name(MaintenanceStatus status) => T["maintenance_status." + EnumNames.Of(status)];
+
+    public string Name(Indicator indicator) => T["indicator." + EnumNames.Of(indicator)];
+
+    public static string Name(Severity severity) => severity.ToString().ToUpperInvariant();
+
+    public string SeverityMeaning(Severity severity) => T["severity." + EnumNames.Of(severity)];
+
+    /// <summary>The CSS class and icon name of a status: the content's name for it.</summary>
+    public static string Css(ComponentStatus status) => EnumNames.Of(status);
+
+    public static string Css(Indicator indicator) => indicator switch
+    {
+        Indicator.Critical => Css(ComponentStatus.MajorOutage),
+        Indicator.Major => Css(ComponentStatus.PartialOutage),
+        Indicator.Minor => Css(ComponentStatus.DegradedPerformance),
+        _ => Css(ComponentStatus.Operational),
+    };
+
+    public static string Css(IncidentModel incident) => incident.IsResolved ? "resolved" : Css(incident.Impact);
+
+    public static string Html(string markdown) => MarkdownRenderer.ToHtml(markdown);
+
+    public Chip Chip(ComponentStatus status) => new(Css(status), Name(status));
+
+    public Chip Chip(IncidentModel incident) => new(Css(incident), Name(incident.Status));
+
+    public Chip Chip(MaintenanceStatus status) => new(Css(ComponentStatus.UnderMaintenance), Name(status));
+
+    /// <summary>What an uptime day says as text: date, uptime and the worst status.</summary>
+    public string Describe(UptimeDay day)
+    {
+        var text = $"{Date(day.Date)}: {Percent(day.Uptime)}";
+        if (day.Worst != ComponentStatus.Operational)
+        {
+            text += " · " + Name(day.Worst);
+        }
+
+        return day.IncidentIds.Count == 0 ? text : text + " · " + T.Format("uptime.incidents", day.IncidentIds.Count);
+    }
+
+    /// <summary>The site title and this build's time, seconds since the epoch, for the stale notice.</summary>
+    public long BuiltUnixSeconds => Site.Now.ToUnixTimeSeconds();
+
+    public long StaleAfterSeconds => (long)Settings.Policy.StaleAfter.TotalSeconds;
+}
+
+/// <summary>A feed or other alternate representation a page links to in its head.</summary>
+public sealed record AlternateLink(string Type, string Title, string Path);
+
+/// <summary>What the layout and partials know of any page.</summary>
+public interface IPage
+{
+    SiteView View { get; }
+
+    string Path { get; }
+
+    string Title { get; }
+
+    string Description { get; }
+
+    IReadOnlyList<AlternateLink> Alternates { get; }
+
+    Strings T { get; }
+
+    string Root { get; }
+
+    string Canonical { get; }
+
+    bool IsHome { get; }
+
+    string Url(string sitePath);
+}
+
+public static class PageExtensions
+{
+    /// <summary>The same page with a partial's data.</summary>
+    public static Part<T> With<T>(this IPage page, T data) => new(page, data);
+}
+
+/// <summary>A partial's model: the page it is drawn on, and its own piece of data.</summary>
+public sealed record Part<TData>(IPage Page, TData Data)
+{
+    public SiteView View => Page.View;
+
+    public Strings T => Page.T;
+}
+
+/// <summary>A status shown as an icon and words, never colour alone.</summary>
+public sealed record Chip(string Css, string Text);
+
+/// <summary>One page: its site-relative path, title, the shared view and its own data.</summary>
+/// <param name="Path">Site-relative folder or file, such as "incidents/x/" or "404.html".</param>
+public sealed record Page<TData>(SiteView View, string Path, string Title, string Description, TData Data, IReadOnlyList<AlternateLink> Alternates) : IPage
+{
+
+    public Strings T => View.T;
+
+    public SiteModel Site => View.Site;
+
+    /// <summary>Prefix from this page back to the site root, so the site works in any folder (GitHub Pages project sites too).</summary>
+    public string Root
+    {
+        get
+        {
+            if (Path == "404.html")
+            {
+                // 404.html is served for any missing address, at any depth: only absolute links work there.
+                return View.Settings.BaseUrl.AbsolutePath;
+            }
+
+            var depth = Path.Count(c => c == '/');
+            return depth == 0 ? "./" : string.Concat(Enumerable.Repeat("../", depth));
+        }
+    }
+
+    /// <summary>A link from this page to a site-relative path.</summary>
+    public string Url(string sitePath) => sitePath.Length == 0 && Root == "./" ? "./" : Root + sitePath;
+
+    public string Canonical => new Uri(View.Settings.BaseUrl, Path).AbsoluteUri;
+
+    public bool IsHome => Path.Length == 0;
+}

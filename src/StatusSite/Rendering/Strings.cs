@@ -1,0 +1,79 @@
+using System.Globalization;
+using YamlDotNet.RepresentationModel;
+
+namespace StatusSite.Rendering;
+
+/// <summary>
+/// The theme's UI strings for one language, from theme/i18n/&lt;language&gt;.yml, with English
+/// filling any key the language lacks. Keys are nested YAML flattened with dots.
+/// </summary>
+public sealed class Strings
+{
+    private readonly IReadOnlyDictionary<string, string> _values;
+
+    internal Strings(string language, IReadOnlyDictionary<string, string> values, IReadOnlyList<string> missing)
+    {
+        Language = language;
+        Culture = CultureInfo.GetCultureInfo(language);
+        _values = values;
+        Missing = missing;
+    }
+
+    public string Language { get; }
+
+    public CultureInfo Culture { get; }
+
+    /// <summary>Keys the language file lacks that English has.</summary>
+    public IReadOnlyList<string> Missing { get; }
+
+    public string this[string key] => _values.TryGetValue(key, out var value) ? value : $"[{key}]";
+
+    /// <summary>A string with {0}-style placeholders filled in the language's culture.</summary>
+    public string Format(string key, params object?[] args) => string.Format(Culture, this[key], args);
+
+    /// <summary>Reads a language file, with English as the fallback; YAML errors surface as <see cref="FormatException"/>.</summary>
+    internal static Strings Load(string language, Func<string, string?> readFile)
+    {
+        var english = Flatten(readFile("en") ?? throw new FileNotFoundException("The theme has no i18n/en.yml."));
+        var own = language == "en" ? english : Flatten(readFile(language) ?? throw new FileNotFoundException($"The theme has no i18n/{language}.yml."));
+        var merged = new Dictionary<string, string>(english, StringComparer.Ordinal);
+        foreach (var (key, value) in own)
+        {
+            merged[key] = value;
+        }
+
+        var missing = english.Keys.Where(k => !own.ContainsKey(k)).Order(StringComparer.Ordinal).ToList();
+        return new Strings(language, merged, missing);
+    }
+
+    private static Dictionary<string, string> Flatten(string yaml)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(yaml));
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (stream.Documents.Count > 0)
+        {
+            Flatten(stream.Documents[0].RootNode, "", result);
+        }
+
+        return result;
+    }
+
+    private static void Flatten(YamlNode node, string prefix, Dictionary<string, string> result)
+    {
+        switch (node)
+        {
+            case YamlMappingNode mapping:
+                foreach (var (key, value) in mapping.Children)
+                {
+                    var name = ((YamlScalarNode)key).Value ?? "";
+                    Flatten(value, prefix.Length == 0 ? name : prefix + "." + name, result);
+                }
+
+                break;
+            case YamlScalarNode scalar:
+                result[prefix] = scalar.Value ?? "";
+                break;
+        }
+    }
+}

@@ -1,0 +1,95 @@
+using System.Security.Cryptography;
+using System.Text;
+using RazorLight.Caching;
+using RazorLight.Razor;
+
+namespace StatusSite.Rendering;
+
+/// <summary>
+/// The theme folder with the site's overrides: a file under input/theme/ replaces the file at
+/// the same relative path under theme/.
+/// </summary>
+public sealed class Theme
+{
+    private readonly string[] _roots;
+
+    /// <param name="themeDir">The default theme.</param>
+    /// <param name="overrideDir">input/theme/; it need not exist.</param>
+    public Theme(string themeDir, string? overrideDir)
+    {
+        ThemeDir = Path.GetFullPath(themeDir);
+        _roots = overrideDir is not null && Directory.Exists(overrideDir)
+            ? [Path.GetFullPath(overrideDir), ThemeDir]
+            : [ThemeDir];
+    }
+
+    public string ThemeDir { get; }
+
+    /// <summary>The file that serves <paramref name="relativePath"/>, or null.</summary>
+    public string? Resolve(string relativePath)
+    {
+        relativePath = relativePath.TrimStart('/', '\\');
+        foreach (var root in _roots)
+        {
+            var candidate = Path.Combine(root, relativePath);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    public string? ReadText(string relativePath) => Resolve(relativePath) is { } path ? File.ReadAllText(path) : null;
+
+    /// <summary>Every file under <paramref name="folder"/> (relative paths with '/'), overrides included, ordinal order.</summary>
+    public IReadOnlyList<string> FilesUnder(string folder) =>
+        [.. _roots
+            .Select(root => Path.Combine(root, folder))
+            .Where(Directory.Exists)
+            .SelectMany(dir => Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories)
+                .Select(f => Path.GetRelativePath(Path.GetDirectoryName(dir.TrimEnd(Path.DirectorySeparatorChar))!, f).Replace('\\', '/')))
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)];
+}
+
+/// <summary>RazorLight's view of the theme: templates resolved through the overrides.</summary>
+internal sealed class ThemeProject(Theme theme) : RazorLightProject
+{
+    public const string ImportsFile = "_ViewImports.cshtml";
+
+    public override Task<RazorLightProjectItem> GetItemAsync(string templateKey)
+    {
+        var path = theme.Resolve(templateKey) ?? Path.Combine(theme.ThemeDir, templateKey.TrimStart('/'));
+        return Task.FromResult<RazorLightProjectItem>(new FileSystemRazorProjectItem(templateKey, new FileInfo(path)));
+    }
+
+    public override Task<IEnumerable<RazorLightProjectItem>> GetImportsAsync(string templateKey)
+    {
+        IEnumerable<RazorLightProjectItem> imports = theme.Resolve(ImportsFile) is { } path
+            ? [new FileSystemRazorProjectItem(ImportsFile, new FileInfo(path))]
+            : [];
+        return Task.FromResult(imports);
+    }
+}
+
+/// <summary>
+/// Names each compiled template in the cache by a hash of its source, the imports and the
+/// tool's build, so an edited template, an override or a new tool version never runs a stale assembly.
+/// </summary>
+internal sealed class ThemeCachingStrategy(Theme theme) : IFileSystemCachingStrategy
+{
+    private static readonly string ToolBuild = typeof(ThemeCachingStrategy).Assembly.ManifestModule.ModuleVersionId.ToString("N");
+
+    public string Name => "statussite-content-hash";
+
+    public CachedFileInfo GetCachedFileInfo(string key, string templateFilePath, string cacheDir)
+    {
+        var source = theme.ReadText(key) ?? "";
+        var imports = theme.ReadText(ThemeProject.ImportsFile) ?? "";
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{ToolBuild}\n{key}\n{imports}\n{source}")))[..32];
+        var assembly = Path.Combine(cacheDir, hash + ".dll");
+        return new CachedFileInfo(File.Exists(assembly), assembly, Path.Combine(cacheDir, hash + ".pdb"));
+    }
+}

@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using RazorLight;
+using RazorLight.Compilation;
+using StatusSite.Analysis;
+using StatusSite.Content;
+using StatusSite.Model;
+using StatusSite.Publishing;
+using StatusSite.Rendering;
+
+namespace StatusSite;
+
+/// <summary>Where a build reads, writes and caches, and the clock it runs at.</summary>
+/// <param name="DisplayRoot">How messages name the input folder; defaults to its path relative to the working folder.</param>
+public sealed record BuildOptions(
+    string InputDir,
+    string OutputDir,
+    string ThemeDir,
+    string CacheDir,
+    DateTimeOffset Now,
+    string? DisplayRoot = null,
+    int MaxParallelism = 0);
+
+/// <summary>Milliseconds spent in each stage of the pipeline.</summary>
+public sealed record BuildTimings(long ReadMs, long AnalyzeMs, long RenderAndWriteMs, long TotalMs);
+
+/// <summary>The outcome of a build: diagnostics always; counts and timings when it wrote the site.</summary>
+public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, SiteModel? Model, int Pages, int Files, long Bytes, BuildTimings Timings)
+{
+    public bool Succeeded => Model is not null && !Diagnostics.Any(d => d.Level == DiagnosticLevel.Error);
+}
+
+/// <summary>Runs the pipeline: read → analyse → plan → render and write (all or nothing).</summary>
+public static class SiteBuilder
+{
+    /// <summary>Reads and analyses the content without writing anything: what <c>build</c> validates, at the given clock.</summary>
+    public static (SiteModel? Model, DiagnosticBag Diagnostics) Analyze(string inputDir, DateTimeOffset now, string? displayRoot = null)
+    {
+        var (content, diagnostics) = ContentReader.Read(inputDir, displayRoot);
+        if (content is null)
+        {
+            return (null, diagnostics);
+        }
+
+        var model = SiteAnalyzer.Analyze(content, now, diagnostics);
+        return (diagnostics.HasErrors ? null : model, diagnostics);
+    }
+
+    public static async Task<BuildResult> BuildAsync(BuildOptions options)
+    {
+        var total = Stopwatch.StartNew();
+        var (content, diagnostics) = ContentReader.Read(options.InputDir, options.DisplayRoot);
+        var readMs = total.ElapsedMilliseconds;
+        if (content is null)
+        {
+            return Failed(diagnostics, readMs, 0, total);
+        }
+
+        var stage = Stopwatch.StartNew();
+        var model = SiteAnalyzer.Analyze(content, options.Now, diagnostics);
+        var theme = new Theme(options.ThemeDir, Path.Combine(options.InputDir, "theme"));
+        var strings = LoadStrings(theme, model.Settings.Language, options, diagnostics);
+        var analyzeMs = stage.ElapsedMilliseconds;
+        if (diagnostics.HasErrors || strings is null)
+        {
+            return Failed(diagnostics, readMs, analyzeMs, total);
+        }
+
+        stage.Restart();
+        var renderer = new ThemeRenderer(theme, options.CacheDir);
+        var files = OutputPlan.Create(model, strings, renderer);
+        WriteResult written;
+        try
+        {
+            var parallelism = options.MaxParallelism > 0 ? options.MaxParallelism : Environment.ProcessorCount;
+            written = await OutputWriter.WriteAsync(options.OutputDir, files, parallelism).ConfigureAwait(false);
+        }
+        catch (TemplateCompilationException e)
+        {
+            diagnostics.Error(ThemeDisplay(options), 0, $"a theme template does not compile: {string.Join("; ", e.CompilationErrors)}; fix the template (or remove its override in input/theme/)");
+            return Failed(diagnostics, readMs, analyzeMs, total);
+        }
+        catch (InvalidOperationException e) when (e.Source == "RazorLight")
+        {
+            diagnostics.Error(ThemeDisplay(options), 0, $"the theme cannot be rendered: {e.Message}");
+            return Failed(diagnostics, readMs, analyzeMs, total);
+        }
+
+        var pages = files.Count(f => f.Path.EndsWith(".html", StringComparison.Ordinal));
+        return new BuildResult(diagnostics.Sorted(), model, pages, written.Files, written.Bytes, new BuildTimings(readMs, analyzeMs, stage.ElapsedMilliseconds, total.ElapsedMilliseconds));
+    }
+
+    private static Strings? LoadStrings(Theme theme, string language, BuildOptions options, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            return Strings.Load(language, lang => theme.ReadText($"i18n/{lang}.yml"));
+        }
+        catch (FileNotFoundException)
+        {
+            diagnostics.Error(SiteYml(options), 0, $"language '{language}' has no translation (theme/i18n/{language}.yml); use one the theme ships, such as 'en', or add the file in input/theme/i18n/");
+        }
+        catch (YamlDotNet.Core.YamlException e)
+        {
+            diagnostics.Error($"{ThemeDisplay(options)}/i18n/{language}.yml", (int)e.Start.Line, $"the translation file is not valid YAML ({e.Message}); fix its indentation or quoting");
+        }
+
+        return null;
+    }
+
+    private static string SiteYml(BuildOptions options) =>
+        (options.DisplayRoot ?? Path.GetRelativePath(Environment.CurrentDirectory, options.InputDir)).Replace('\\', '/') + "/site.yml";
+
+    private static string ThemeDisplay(BuildOptions options) =>
+        Path.GetRelativePath(Environment.CurrentDirectory, options.ThemeDir).Replace('\\', '/');
+
+    private static BuildResult Failed(DiagnosticBag diagnostics, long readMs, long analyzeMs, Stopwatch total) =>
+        new(diagnostics.Sorted(), null, 0, 0, 0, new BuildTimings(readMs, analyzeMs, 0, total.ElapsedMilliseconds));
+}
