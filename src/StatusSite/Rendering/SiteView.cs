@@ -51,9 +51,9 @@ public sealed class SiteView(SiteModel site, Strings strings)
             : T.Format("duration.minutes", mins);
     }
 
-    /// <summary>A share (0..1) as a percentage with two decimals, or the "no data" word.</summary>
+    /// <summary>A share (0..1) as a percentage with two decimals, rounded down so an outage never shows as 100 %; or the "no data" word.</summary>
     public string Percent(double? share) =>
-        share is { } value ? (Math.Floor(value * 10000) / 100).ToString("0.00", T.Culture) + "\u00a0%" : T["uptime.no_data"];
+        share is { } value ? T.Format("format.percent", Math.Floor(value * 10000) / 100) : T["uptime.no_data"];
 
     public string Name(ComponentStatus status) => T["component_status." + EnumNames.Of(status)];
 

@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using RazorLight;
 using RazorLight.Caching;
 
@@ -9,6 +11,9 @@ namespace StatusSite.Rendering;
 /// </summary>
 public sealed class ThemeRenderer
 {
+    /// <summary>Escapes what HTML needs escaped and leaves every script's letters as they are (no &amp;#x…; bloat).</summary>
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
     private readonly RazorLightEngine _engine;
 
     public ThemeRenderer(Theme theme, string cacheDir)
@@ -18,6 +23,7 @@ public sealed class ThemeRenderer
         _engine = new RazorLightEngineBuilder()
             .SetOperatingAssembly(typeof(ThemeRenderer).Assembly)
             .UseProject(new ThemeProject(theme))
+            .AddPrerenderCallbacks(page => ((TemplatePageBase)page).HtmlEncoder = Encoder)
             .UseCachingProvider(new FileSystemCachingProvider(theme.ThemeDir, Path.GetFullPath(cacheDir), new ThemeCachingStrategy(theme)))
             .Build();
     }

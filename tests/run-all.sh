@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Runs the whole test suite on a fresh machine: installs what the tests need when it is
+# missing, then runs every test project in the solution and prints one closing line
+# 'N passed, N failed'.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# The browser tests drive Debian's Chromium; Playwright cannot download its own browsers here.
+if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null 2>&1; then
+  echo "Installing chromium for the browser tests..."
+  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+fi
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+status=0
+dotnet test StatusSite.sln --nologo 2>&1 | tee "$log" || status=$?
+
+# Sum the per-project summaries ("Passed!  - Failed: 0, Passed: 12, ...") into one closing line.
+passed=$(grep -Eo ', Passed: +[0-9]+' "$log" | awk '{ s += $NF } END { print s + 0 }')
+failed=$(grep -Eo -- '- Failed: +[0-9]+' "$log" | awk '{ s += $NF } END { print s + 0 }')
+echo "${passed:-0} passed, ${failed:-0} failed"
+if [ "$status" -ne 0 ] || [ "${failed:-0}" -ne 0 ]; then
+  exit 1
+fi
+if [ "${passed:-0}" -eq 0 ]; then
+  echo "no test ran" >&2
+  exit 1
+fi
