@@ -66,7 +66,7 @@ public static class SiteBuilder
         }
 
         stage.Restart();
-        var renderer = new ThemeRenderer(theme, options.CacheDir);
+        var renderer = ThemeRenderer.For(theme, options.CacheDir);
         var files = OutputPlan.Create(model, strings, renderer);
         WriteResult written;
         try
