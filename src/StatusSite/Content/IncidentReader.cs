@@ -35,7 +35,7 @@ internal static class IncidentReader
         var parsed = UpdateReader.ReadAll<IncidentStatus>(display, file, catalogue, diagnostics, "Investigating");
         if (file.Sections.Count == 0)
         {
-            diagnostics.Error(display, Math.Max(1, file.PreambleLine), "this incident has no update; add one under the front matter, such as '## 2026-11-26 10:02 UTC — Investigating' followed by what customers see");
+            diagnostics.Error(display, Math.Max(1, file.FrontMatterEndLine), "this incident has no update; add one under the front matter, such as '## 2026-11-26 10:02 UTC — Investigating' followed by what customers see");
         }
 
         var updates = UpdateReader.InTimeOrder(display, parsed, diagnostics);

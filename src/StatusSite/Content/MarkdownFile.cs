@@ -12,9 +12,10 @@ internal sealed class MarkdownFile
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseYamlFrontMatter().Build();
 
-    private MarkdownFile(string[] lines, string? frontMatter, int frontMatterFirstLine, string preamble, int preambleLine, IReadOnlyList<Section> sections)
+    private MarkdownFile(string[] lines, string? frontMatter, int frontMatterFirstLine, int frontMatterEndLine, string preamble, int preambleLine, IReadOnlyList<Section> sections)
     {
         Lines = lines;
+        FrontMatterEndLine = frontMatterEndLine;
         FrontMatter = frontMatter;
         FrontMatterFirstLine = frontMatterFirstLine;
         Preamble = preamble;
@@ -30,6 +31,9 @@ internal sealed class MarkdownFile
 
     /// <summary>1-based file line of the front matter's first YAML line.</summary>
     public int FrontMatterFirstLine { get; }
+
+    /// <summary>1-based line of the front matter's closing '---' (0 without front matter).</summary>
+    public int FrontMatterEndLine { get; }
 
     /// <summary>Markdown between the front matter and the first H2, trimmed.</summary>
     public string Preamble { get; }
@@ -76,7 +80,7 @@ internal sealed class MarkdownFile
             sections.Add(new Section(start + 1, heading, body));
         }
 
-        return new MarkdownFile(lines, frontMatter, frontMatterFirstLine, preamble, preambleLine, sections);
+        return new MarkdownFile(lines, frontMatter, frontMatterFirstLine, bodyStart, preamble, preambleLine, sections);
     }
 
     /// <summary>Joins lines [from, to) and trims blank lines at both ends; reports the first non-blank line (1-based).</summary>

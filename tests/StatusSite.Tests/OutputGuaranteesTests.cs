@@ -1,0 +1,93 @@
+using System.Text;
+using StatusSite.Tests.Support;
+using static StatusSite.Tests.Support.Incidents;
+
+namespace StatusSite.Tests;
+
+public sealed class OutputGuaranteesTests
+{
+    [Fact]
+    public async Task Two_builds_with_the_same_clock_are_byte_identical()
+    {
+        using var site = TestSite.FromSample();
+        var first = Path.Combine(site.Root, "first");
+        var second = Path.Combine(site.Root, "second");
+
+        Assert.True((await site.BuildAsync(output: first)).Succeeded);
+        Assert.True((await SiteBuilder.BuildAsync(site.Options(output: second, parallelism: 1))).Succeeded);
+
+        var a = TestSite.Snapshot(first);
+        var b = TestSite.Snapshot(second);
+        Assert.Equal(a.Keys, b.Keys);
+        foreach (var (path, bytes) in a)
+        {
+            Assert.True(bytes.AsSpan().SequenceEqual(b[path]), $"{path} differs between builds");
+        }
+    }
+
+    [Fact]
+    public async Task Internal_notes_and_drafts_never_reach_any_output_byte()
+    {
+        const string InternalMarker = "zq-internal-7f3a9c";
+        const string DraftMarker = "zq-draft-51b2e8";
+        using var site = TestSite.Create();
+        site.Write("incidents/public.md", File(
+            $"""
+            title: Public incident
+            severity: SEV2
+            components:
+              api: partial_outage
+            internal:
+              commander: "@{InternalMarker}"
+              war_room: https://meet.example/{InternalMarker}
+              notes:
+                - {InternalMarker} nested
+            """,
+            Update("2026-11-26 10:00 UTC", "Investigating", "Errors on the API.")));
+        site.Write("incidents/2026/draft.md", File(
+            $"title: {DraftMarker} false alarm\nseverity: SEV1\ndraft: true\ncomponents:\n  api: major_outage",
+            Update("2026-11-26 09:00 UTC", "Investigating", $"{DraftMarker} body")));
+        site.Write("maintenance/draft-window.md", $"---\ntitle: {DraftMarker} window\ndraft: true\nscheduled_for: 2026-12-01T00:00:00Z\nscheduled_until: 2026-12-01T01:00:00Z\n---\n{DraftMarker}\n");
+        var result = await site.BuildOkAsync();
+
+        Assert.Single(result.Model!.Incidents);
+        Assert.Empty(result.Model.Maintenances);
+        Assert.Equal("Partial outage", site.Page("components/api/").QuerySelector(".facts .chip")!.TextContent.Trim());
+        foreach (var (path, bytes) in TestSite.Snapshot(site.Output))
+        {
+            var text = Encoding.UTF8.GetString(bytes);
+            Assert.False(text.Contains(InternalMarker, StringComparison.OrdinalIgnoreCase), $"{path} contains an internal value");
+            Assert.False(text.Contains(DraftMarker, StringComparison.OrdinalIgnoreCase), $"{path} contains a draft");
+        }
+
+        Assert.False(Directory.Exists(Path.Combine(site.Output, "incidents", "draft")));
+    }
+
+    [Fact]
+    public async Task Input_theme_overrides_a_theme_file_by_relative_path()
+    {
+        using var site = TestSite.Create();
+        site.Write("theme/assets/site.css", "body { color: rebeccapurple; }\n");
+        site.Write("theme/layouts/not-found.cshtml", "@model Page<SiteModel>\n@{ Layout = \"layouts/_layout.cshtml\"; }\n<h1>Lost? zq-override</h1>\n");
+        await site.BuildOkAsync();
+
+        Assert.Equal("body { color: rebeccapurple; }\n", site.ReadOutput("assets/site.css"));
+        Assert.Contains("zq-override", site.ReadOutput("404.html"));
+        Assert.DoesNotContain("zq-override", site.ReadOutput("index.html"));
+    }
+
+    [Fact]
+    public async Task Sitemap_lists_every_page_with_absolute_urls()
+    {
+        using var site = TestSite.Create();
+        site.Write("incidents/a.md", File("title: A\nseverity: SEV3", Update("2026-11-20 10:00 UTC", "Resolved", "Done.")));
+        await site.BuildOkAsync();
+
+        var sitemap = site.ReadOutput("sitemap.xml");
+        Assert.Contains("<loc>https://status.acme.example/</loc>", sitemap);
+        Assert.Contains("<loc>https://status.acme.example/incidents/a/</loc>", sitemap);
+        Assert.Contains("<loc>https://status.acme.example/components/api/</loc>", sitemap);
+        Assert.DoesNotContain("404", sitemap);
+        Assert.Contains("Sitemap: https://status.acme.example/sitemap.xml", site.ReadOutput("robots.txt"));
+    }
+}
