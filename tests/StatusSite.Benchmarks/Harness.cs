@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace StatusSite.Benchmarks;
+
+/// <summary>What the tool reports with --stats: stage times, sizes and its own peak memory.</summary>
+public sealed record BuildStats(long ReadMs, long AnalyzeMs, long RenderAndWriteMs, long TotalMs, int Pages, int Files, long Bytes, long PeakWorkingSetBytes);
+
+public sealed record Measurement(double WarmSeconds, double ColdSeconds, BuildStats Stats, long LargestFileBytes, double PeakMegabytes);
+
+/// <summary>Runs the built tool as a separate process, as a publish workflow would.</summary>
+public static class Harness
+{
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    public static Measurement Measure(string repo, string work, string input, string now, int runs)
+    {
+        var output = Path.Combine(work, "out");
+        var warmCache = Path.Combine(work, "cache-warm");
+        var stats = Path.Combine(work, "stats.json");
+        Run(repo, input, output, warmCache, now, stats);
+        var warm = new List<double>();
+        var peaks = new List<long>();
+        BuildStats? last = null;
+        for (var i = 0; i < runs; i++)
+        {
+            warm.Add(Run(repo, input, output, warmCache, now, stats));
+            last = JsonSerializer.Deserialize<BuildStats>(File.ReadAllText(stats), Json)!;
+            peaks.Add(last.PeakWorkingSetBytes);
+        }
+
+        var cold = new List<double>();
+        for (var i = 0; i < runs; i++)
+        {
+            var coldCache = Path.Combine(work, "cache-cold");
+            if (Directory.Exists(coldCache))
+            {
+                Directory.Delete(coldCache, recursive: true);
+            }
+
+            cold.Add(Run(repo, input, output, coldCache, now, stats));
+            peaks.Add(JsonSerializer.Deserialize<BuildStats>(File.ReadAllText(stats), Json)!.PeakWorkingSetBytes);
+        }
+
+        var largest = Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories).Max(f => new FileInfo(f).Length);
+        return new Measurement(Median(warm), Median(cold), last!, largest, peaks.Max() / 1048576.0);
+    }
+
+    /// <summary>One whole build process; returns its wall time in seconds.</summary>
+    private static double Run(string repo, string input, string output, string cache, string now, string stats)
+    {
+        var tool = Path.Combine(AppContext.BaseDirectory, "StatusSite.Cli.dll");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = repo,
+        };
+        foreach (var arg in new[] { tool, "build", "--input", input, "--output", output, "--cache", cache, "--now", now, "--theme", Path.Combine(repo, "theme"), "--stats", stats })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        clock.Stop();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"build failed ({process.ExitCode}):\n{stdout.Result}\n{stderr.Result}");
+        }
+
+        return clock.Elapsed.TotalSeconds;
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    public static string FindRepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "StatusSite.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Run the benchmark from inside the repository (StatusSite.sln not found).");
+    }
+}
