@@ -41,13 +41,19 @@ public sealed record SiteModel(
         Incidents.Select(i => i.Start).Concat(Maintenances.Select(m => m.CreatedAt)).Where(t => t <= Now).DefaultIfEmpty(Now).Min();
 
     /// <summary>The latest change the content records up to the clock: an update, a status change, a window starting or ending.</summary>
-    public DateTimeOffset LastChangeAt =>
-        Incidents.Select(i => i.UpdatedAt)
-            .Concat(Maintenances.Select(m => m.ChangedAt))
-            .Concat(Components.Select(c => c.StatusSince ?? ContentSince))
-            .Where(t => t <= Now)
-            .DefaultIfEmpty(ContentSince)
-            .Max();
+    public DateTimeOffset LastChangeAt
+    {
+        get
+        {
+            var since = ContentSince;
+            return Incidents.Select(i => i.UpdatedAt)
+                .Concat(Maintenances.Select(m => m.ChangedAt))
+                .Concat(Components.Select(c => c.StatusSince ?? since))
+                .Where(t => t <= Now)
+                .DefaultIfEmpty(since)
+                .Max();
+        }
+    }
 }
 
 /// <summary>The page's banner: Statuspage's indicator and its words.</summary>

@@ -69,10 +69,11 @@ public sealed class StatuspageApiWriter
     /// <summary>Groups are components with group: true and their children's ids; positions count through the flattened list.</summary>
     private List<ApiComponent> Components()
     {
-        var created = Time(_site.ContentSince);
+        var contentSince = _site.ContentSince;
+        var created = Time(contentSince);
         var list = new List<ApiComponent>();
         ApiComponent Of(ComponentModel c, string? groupId) => new(
-            c.Id, c.Name, EnumNames.Of(c.Status), created, Time(c.StatusSince ?? _site.ContentSince), list.Count + 1, c.Component.Description,
+            c.Id, c.Name, EnumNames.Of(c.Status), created, Time(c.StatusSince ?? contentSince), list.Count + 1, c.Component.Description,
             Showcase: true, StartDate: null, groupId, PageId, Group: false, OnlyShowIfDegraded: false, Components: null);
         foreach (var group in _site.Groups)
         {
@@ -82,7 +83,7 @@ public sealed class StatuspageApiWriter
                 continue;
             }
 
-            var since = group.Components.Select(c => c.StatusSince ?? _site.ContentSince).Max();
+            var since = group.Components.Select(c => c.StatusSince ?? contentSince).Max();
             list.Add(new ApiComponent(
                 group.Id!, group.Name, EnumNames.Of(group.Status), created, Time(since), list.Count + 1, null,
                 Showcase: false, StartDate: null, GroupId: null, PageId, Group: true, OnlyShowIfDegraded: false, [.. group.Components.Select(c => c.Id)]));
