@@ -29,6 +29,8 @@ internal sealed class SiteDto : YamlDto
     public PolicyDto? Policy { get; set; }
 
     public UptimeDto? Uptime { get; set; }
+
+    public FeedsDto? Feeds { get; set; }
 }
 
 internal sealed class ComponentDto : YamlDto
@@ -58,6 +60,11 @@ internal sealed class UptimeDto : YamlDto
     public int? Days { get; set; }
 
     public YamlMap<double>? Weights { get; set; }
+}
+
+internal sealed class FeedsDto : YamlDto
+{
+    public int? Entries { get; set; }
 }
 
 internal sealed class IncidentDto : YamlDto

@@ -36,6 +36,7 @@ internal sealed class SiteSettingsReader(DiagnosticBag diagnostics)
         var components = Components(display, dto);
         var policy = PolicyOf(display, dto.Policy);
         var uptime = UptimeOf(display, dto.Uptime);
+        var feedEntries = FeedEntriesOf(display, dto.Feeds);
         var language = dto.Language ?? "en";
         if (!ContentReader.IdPattern().IsMatch(language))
         {
@@ -47,7 +48,7 @@ internal sealed class SiteSettingsReader(DiagnosticBag diagnostics)
             return null;
         }
 
-        return new SiteSettings(dto.Title, baseUrl, dto.Description ?? "", language, timeZone, dto.SupportUrl, dto.Repository, components, policy, uptime);
+        return new SiteSettings(dto.Title, baseUrl, dto.Description ?? "", language, timeZone, dto.SupportUrl, dto.Repository, components, policy, uptime, feedEntries);
     }
 
     private Uri? BaseUrl(string display, SiteDto dto)
@@ -148,6 +149,18 @@ internal sealed class SiteSettingsReader(DiagnosticBag diagnostics)
         }
 
         return result;
+    }
+
+    private int FeedEntriesOf(string display, FeedsDto? dto)
+    {
+        var entries = dto?.Entries ?? SiteSettings.DefaultFeedEntries;
+        if (entries is < 1 or > 1000)
+        {
+            diagnostics.Error(display, dto!.LineOf(nameof(FeedsDto.Entries)), $"feeds entries is {entries}; write a number of entries from 1 to 1000, such as {SiteSettings.DefaultFeedEntries}");
+            return SiteSettings.DefaultFeedEntries;
+        }
+
+        return entries;
     }
 
     private UptimeSettings UptimeOf(string display, UptimeDto? dto)

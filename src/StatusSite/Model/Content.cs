@@ -7,6 +7,7 @@ public sealed record SiteContent(
     IReadOnlyList<Maintenance> Maintenances);
 
 /// <summary>site.yml.</summary>
+/// <param name="FeedEntries">The most entries a feed holds, newest first, so feeds stay small on long histories.</param>
 public sealed record SiteSettings(
     string Title,
     Uri BaseUrl,
@@ -17,7 +18,11 @@ public sealed record SiteSettings(
     string? Repository,
     IReadOnlyList<Component> Components,
     Policy Policy,
-    UptimeSettings Uptime);
+    UptimeSettings Uptime,
+    int FeedEntries = SiteSettings.DefaultFeedEntries)
+{
+    public const int DefaultFeedEntries = 50;
+}
 
 /// <summary>A component from the catalogue; <see cref="Position"/> is its catalogue order, from 1.</summary>
 public sealed record Component(string Id, string Name, string? Group, string? Description, int Position);

@@ -32,6 +32,28 @@ public sealed record SiteModel(
     public IEnumerable<MaintenanceModel> PastMaintenances => Maintenances.Where(m => m.State == MaintenanceStatus.Completed);
 
     public ComponentModel Component(string id) => Components.First(c => c.Id == id);
+
+    /// <summary>
+    /// The earliest moment the content speaks of (an incident's start or a window's creation), or the clock on an
+    /// empty site: a creation time for things the content never dates, such as components, stable while history only grows.
+    /// </summary>
+    public DateTimeOffset ContentSince =>
+        Incidents.Select(i => i.Start).Concat(Maintenances.Select(m => m.CreatedAt)).Where(t => t <= Now).DefaultIfEmpty(Now).Min();
+
+    /// <summary>The latest change the content records up to the clock: an update, a status change, a window starting or ending.</summary>
+    public DateTimeOffset LastChangeAt
+    {
+        get
+        {
+            var since = ContentSince;
+            return Incidents.Select(i => i.UpdatedAt)
+                .Concat(Maintenances.Select(m => m.ChangedAt))
+                .Concat(Components.Select(c => c.StatusSince ?? since))
+                .Where(t => t <= Now)
+                .DefaultIfEmpty(since)
+                .Max();
+        }
+    }
 }
 
 /// <summary>The page's banner: Statuspage's indicator and its words.</summary>
@@ -112,7 +134,7 @@ public sealed record IncidentUpdateModel(IncidentUpdate Source, IncidentStatus S
     public IncidentStatus Status => Source.Status;
 
     /// <summary>A stable id: the incident id and the update's UTC time.</summary>
-    public string StableId(string incidentId) => $"{incidentId}-{At.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}";
+    public string StableId(string incidentId) => StableIds.Of(incidentId, At);
 }
 
 public sealed record ComponentTransition(Component Component, ComponentStatus Old, ComponentStatus New);
@@ -138,6 +160,64 @@ public sealed record MaintenanceModel(
     public DateTimeOffset UpdatedAt => Source.Updates.Count > 0 ? Source.Updates[^1].At : Source.ScheduledFor;
 
     public IEnumerable<MaintenanceUpdate> NewestFirst => Source.Updates.Reverse();
+
+    /// <summary>When the window was announced: its first update, or, without updates, its start (the content dates nothing earlier).</summary>
+    public DateTimeOffset CreatedAt => Source.Updates.Count > 0 ? Source.Updates[0].At : Source.ScheduledFor;
+
+    /// <summary>The latest change of the window: an update, or the clock moving it to in progress or completed.</summary>
+    public DateTimeOffset ChangedAt => new[] { UpdatedAt, StartedAt ?? UpdatedAt, CompletedAt ?? UpdatedAt }.Max();
+
+    /// <summary>Whether the state follows the clock because no update says in progress, verifying or completed.</summary>
+    public bool FollowsClock => !Source.Updates.Any(u => u.Status is MaintenanceStatus.InProgress or MaintenanceStatus.Verifying or MaintenanceStatus.Completed);
+
+    /// <summary>
+    /// The window's story for feeds and the API, oldest first: its written updates, and for a window that follows the clock
+    /// the moves the clock made (into in progress, then completed), and an announcement when nothing was written at all.
+    /// Every entry has an id that never changes when later entries are added.
+    /// </summary>
+    public IReadOnlyList<MaintenanceEntry> Timeline
+    {
+        get
+        {
+            var entries = new List<MaintenanceEntry>();
+            var state = MaintenanceStatus.Scheduled;
+            foreach (var update in Source.Updates)
+            {
+                state = update.Status == MaintenanceStatus.Update ? state : update.Status;
+                entries.Add(new MaintenanceEntry(StableIds.Of(Id, update.At), update.At, update.Status, state, update.Markdown));
+            }
+
+            if (entries.Count == 0)
+            {
+                entries.Add(new MaintenanceEntry(Id + "-scheduled", CreatedAt, MaintenanceStatus.Scheduled, MaintenanceStatus.Scheduled, Source.DescriptionMarkdown));
+            }
+
+            if (FollowsClock && StartedAt is { } started)
+            {
+                entries.Add(new MaintenanceEntry(Id + "-in-progress", started, MaintenanceStatus.InProgress, MaintenanceStatus.InProgress, ""));
+            }
+
+            if (FollowsClock && CompletedAt is { } completed)
+            {
+                entries.Add(new MaintenanceEntry(Id + "-completed", completed, MaintenanceStatus.Completed, MaintenanceStatus.Completed, ""));
+            }
+
+            return entries;
+        }
+    }
+
+    /// <summary>The window's revision for calendars (iCalendar SEQUENCE): it rises with every entry of the <see cref="Timeline"/>.</summary>
+    public int Sequence => Timeline.Count - 1;
+}
+
+/// <summary>One step of a maintenance window's story: a written update or a move the clock made.</summary>
+/// <param name="StatusAfter">The window's state after this step; an 'Update' keeps the state before it.</param>
+public sealed record MaintenanceEntry(string Id, DateTimeOffset At, MaintenanceStatus Status, MaintenanceStatus StatusAfter, string Markdown);
+
+/// <summary>Ids of updates that never change when later updates are added: the parent id and the update's UTC time.</summary>
+public static class StableIds
+{
+    public static string Of(string parentId, DateTimeOffset at) => $"{parentId}-{at.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}";
 }
 
 /// <summary>One month of history (UTC), incidents by start, newest first.</summary>

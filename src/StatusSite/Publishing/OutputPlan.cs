@@ -14,7 +14,7 @@ public static class OutputPlan
 
         void Add<T>(string path, string template, string title, string description, T data)
         {
-            var page = new Page<T>(view, path, title, description, data, Alternates(path));
+            var page = new Page<T>(view, path, title, description, data, Alternates(path, strings));
             var file = path.Length == 0 || path.EndsWith('/') ? path + "index.html" : path;
             pages.Add(OutputFile.Text(file, () => renderer.RenderAsync("layouts/" + template + ".cshtml", page)));
         }
@@ -47,11 +47,58 @@ public static class OutputPlan
         files.AddRange(ThemeAssets(renderer.Theme));
         files.Add(OutputFile.Text("sitemap.xml", () => SitemapWriter.Sitemap(settings.BaseUrl, pages.Select(p => p.Path).Where(p => p != "404.html"))));
         files.Add(OutputFile.Text("robots.txt", () => SitemapWriter.Robots(settings.BaseUrl)));
+        files.AddRange(SubscribeOutputs(site, view));
         return [.. files.OrderBy(f => f.Path, StringComparer.Ordinal)];
     }
 
-    /// <summary>Feeds and other representations a page announces in its head; the subscribe outputs add theirs here.</summary>
-    private static IReadOnlyList<AlternateLink> Alternates(string path) => [];
+    /// <summary>The site's feeds, the per-component feeds, calendar, API and badges.</summary>
+    private static IEnumerable<OutputFile> SubscribeOutputs(SiteModel site, SiteView view)
+    {
+        var t = view.T;
+        yield return new OutputFile(SubscribePaths.Atom, () => Task.FromResult(FeedWriter.Atom(Feeds.Site(view, SubscribePaths.Atom))));
+        yield return new OutputFile(SubscribePaths.Rss, () => Task.FromResult(FeedWriter.Rss(Feeds.Site(view, SubscribePaths.Rss))));
+        yield return new OutputFile(SubscribePaths.JsonFeed, () => Task.FromResult(JsonFeedWriter.Write(Feeds.Site(view, SubscribePaths.JsonFeed))));
+
+        // Postmortems are not content yet: the feed is published empty (and valid) so subscribers can follow it already.
+        yield return new OutputFile(SubscribePaths.PostmortemsAtom, () => Task.FromResult(FeedWriter.Atom(Feeds.Postmortems(view, [], SubscribePaths.PostmortemsAtom))));
+        yield return new OutputFile(SubscribePaths.Calendar, () => Task.FromResult(CalendarWriter.Maintenance(site)));
+        foreach (var (path, produce) in new StatuspageApiWriter(site).Files())
+        {
+            yield return new OutputFile(path, () => Task.FromResult(produce()));
+        }
+
+        var overall = site.Overall;
+        yield return new OutputFile(SubscribePaths.Badge, () => Task.FromResult(BadgeWriter.Badge(
+            t["badge.label"], overall.Description, overall.Indicator, overall.UnderMaintenance, $"{site.Settings.Title}: {overall.Description}")));
+        foreach (var component in site.Components)
+        {
+            var atom = SubscribePaths.ComponentAtom(component.Id);
+            var rss = SubscribePaths.ComponentRss(component.Id);
+            yield return new OutputFile(atom, () => Task.FromResult(FeedWriter.Atom(Feeds.Component(view, component, atom))));
+            yield return new OutputFile(rss, () => Task.FromResult(FeedWriter.Rss(Feeds.Component(view, component, rss))));
+            var status = view.Name(component.Status);
+            yield return new OutputFile(SubscribePaths.ComponentBadge(component.Id), () => Task.FromResult(BadgeWriter.Badge(
+                component.Name, status, BadgeWriter.SeverityOf(component.Status), component.Status == ComponentStatus.UnderMaintenance, $"{component.Name}: {status}")));
+        }
+    }
+
+    /// <summary>Feeds a page announces in its head: the site's feeds everywhere, and a component's own feeds on its page.</summary>
+    private static IReadOnlyList<AlternateLink> Alternates(string path, Strings t)
+    {
+        var links = new List<AlternateLink>
+        {
+            new("application/atom+xml", t["subscribe.atom"], SubscribePaths.Atom),
+            new("application/rss+xml", t["subscribe.rss"], SubscribePaths.Rss),
+            new("application/feed+json", t["subscribe.json_feed"], SubscribePaths.JsonFeed),
+        };
+        if (SubscribePaths.ComponentIdOf(path) is { } id)
+        {
+            links.Add(new("application/atom+xml", t["subscribe.component_atom"], SubscribePaths.ComponentAtom(id)));
+            links.Add(new("application/rss+xml", t["subscribe.component_rss"], SubscribePaths.ComponentRss(id)));
+        }
+
+        return links;
+    }
 
     /// <summary>theme/assets/ is copied as it is (with input/theme/assets/ overrides).</summary>
     private static IEnumerable<OutputFile> ThemeAssets(Theme theme) =>
