@@ -32,6 +32,9 @@ public sealed record SiteModel(
     public IEnumerable<MaintenanceModel> PastMaintenances => Maintenances.Where(m => m.State == MaintenanceStatus.Completed);
 
     public ComponentModel Component(string id) => Components.First(c => c.Id == id);
+
+    /// <summary>Published postmortems, newest first; drafts are never here.</summary>
+    public IReadOnlyList<PostmortemModel> Postmortems { get; init; } = [];
 }
 
 /// <summary>The page's banner: Statuspage's indicator and its words.</summary>
@@ -102,6 +105,9 @@ public sealed record IncidentModel(
     public IEnumerable<IncidentUpdateModel> NewestFirst => Updates.Reverse();
 
     public DateTimeOffset UpdatedAt => Latest.At;
+
+    /// <summary>Its published postmortem, or when one is due; null when none is expected.</summary>
+    public IncidentPostmortem? Postmortem { get; init; }
 }
 
 /// <summary>An update with the incident's state after it and the component transitions it caused.</summary>
