@@ -41,6 +41,12 @@ public static class OutputPlan
         }
 
         Add("maintenance/", "maintenance", t["maintenance.title"], t["maintenance.description"], site);
+        Add("postmortems/", "postmortems", t["postmortem.index_title"], t["postmortem.index_description"], site);
+        foreach (var postmortem in site.Postmortems)
+        {
+            Add(postmortem.Path, "postmortem", postmortem.Title, postmortem.Summary, postmortem);
+        }
+
         Add("404.html", "not-found", t["not_found.title"], t["not_found.text"], site);
 
         var files = new List<OutputFile>(pages);
