@@ -79,7 +79,7 @@ internal static partial class PostmortemReader
             dto.LineOf(nameof(PostmortemDto.Authors)),
             dto.LineOf(nameof(PostmortemDto.Detected)),
             dto.LineOf(nameof(PostmortemDto.Mitigated)),
-            dto.LineOf(nameof(PostmortemDto.ActionItems)));
+            dto.Has(nameof(PostmortemDto.ActionItems)) ? dto.LineOf(nameof(PostmortemDto.ActionItems)) : 0);
         return new Postmortem(
             ContentReader.IdOf(display),
             display,

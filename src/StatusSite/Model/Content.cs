@@ -95,7 +95,7 @@ public sealed record Postmortem(
     public bool IsDraft => Published is null;
 }
 
-/// <summary>Where the postmortem's front-matter keys were written, for diagnostics.</summary>
+/// <summary>Where the postmortem's front-matter keys were written, for diagnostics; <see cref="ActionItems"/> is 0 when the key is absent.</summary>
 public sealed record PostmortemLines(int Title, int Incidents, int Published, int Summary, int Authors, int Detected, int Mitigated, int ActionItems);
 
 /// <summary>One line of the impact box, as written: a name such as <c>requests_failed</c> and its value.</summary>
