@@ -25,6 +25,14 @@ internal static class CliApp
                 .WithDescription("Validate input/ and build the site into _site/ (all or nothing).")
                 .WithExample("build")
                 .WithExample("build", "--input", "input", "--output", "_site", "--now", "2026-11-26T12:00:00Z");
+
+            config.AddBranch("new", branch =>
+            {
+                branch.SetDescription("Write a correctly formatted new content file.");
+                branch.AddCommand<NewPostmortemCommand>("postmortem")
+                    .WithDescription("Write a draft postmortem for an incident, its timeline reconstructed from the incident's updates.")
+                    .WithExample("new", "postmortem", "2026-11-26-api-errors");
+            });
         });
 
         try

@@ -33,7 +33,8 @@ public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, SiteMode
 public static class SiteBuilder
 {
     /// <summary>Reads and analyses the content without writing anything: what <c>build</c> validates, at the given clock.</summary>
-    public static (SiteModel? Model, DiagnosticBag Diagnostics) Analyze(string inputDir, DateTimeOffset now, string? displayRoot = null)
+    /// <param name="lintDrafts">Also lint draft postmortems, as <c>check</c> does.</param>
+    public static (SiteModel? Model, DiagnosticBag Diagnostics) Analyze(string inputDir, DateTimeOffset now, string? displayRoot = null, bool lintDrafts = false)
     {
         var (content, diagnostics) = ContentReader.Read(inputDir, displayRoot);
         if (content is null)
@@ -41,7 +42,7 @@ public static class SiteBuilder
             return (null, diagnostics);
         }
 
-        var model = SiteAnalyzer.Analyze(content, now, diagnostics);
+        var model = SiteAnalyzer.Analyze(content, now, diagnostics, lintDrafts);
         return (diagnostics.HasErrors ? null : model, diagnostics);
     }
 

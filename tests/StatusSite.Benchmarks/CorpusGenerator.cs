@@ -99,7 +99,7 @@ public static class CorpusGenerator
         var severity = random.Next(10) switch { 0 => "SEV1", < 4 => "SEV2", _ => "SEV3" };
         var touched = Components.OrderBy(_ => random.Next()).Take(random.Next(1, 4)).ToList();
         var text = new StringBuilder("---\n");
-        text.Append(CultureInfo.InvariantCulture, $"title: {Title(random, touched[0].Name)}\nseverity: {severity}\ncomponents:\n");
+        text.Append(CultureInfo.InvariantCulture, $"title: {Title(random, touched[0].Name)}\nseverity: {severity}\nstarted: {start.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}\ncomponents:\n");
         foreach (var component in touched)
         {
             text.Append(CultureInfo.InvariantCulture, $"  {component.Id}: {Statuses[random.Next(Statuses.Length)]}\n");

@@ -9,7 +9,8 @@ public static class SiteAnalyzer
     /// <summary>The home page's "recent incidents" reach back this many UTC days.</summary>
     public const int RecentDayCount = 14;
 
-    public static SiteModel Analyze(SiteContent content, DateTimeOffset now, DiagnosticBag diagnostics)
+    /// <param name="lintDrafts">Lint draft postmortems too (<c>check</c> does; <c>build</c> does not, so a draft never blocks a publish).</param>
+    public static SiteModel Analyze(SiteContent content, DateTimeOffset now, DiagnosticBag diagnostics, bool lintDrafts = false)
     {
         ContentRules.CheckAgainstClock(content, now, diagnostics);
         var settings = content.Settings;
@@ -19,6 +20,7 @@ public static class SiteAnalyzer
             .OrderByDescending(i => i.Start)
             .ThenBy(i => i.Id, StringComparer.Ordinal)
             .ToList();
+        (incidents, var postmortems) = PostmortemAnalyzer.Analyze(content, incidents, now, lintDrafts, diagnostics);
         var maintenances = content.Maintenances
             .Select(m => AnalyzeMaintenance(m, catalogue, now))
             .OrderByDescending(m => m.Source.ScheduledFor)
@@ -37,7 +39,10 @@ public static class SiteAnalyzer
             .ToList();
         var groups = GroupsOf(components);
         var overall = OverallOf(incidents, maintenances, components);
-        return new SiteModel(settings, now, overall, components, groups, incidents, maintenances, days, MonthsOf(incidents, maintenances, now), RecentDaysOf(incidents, now));
+        return new SiteModel(settings, now, overall, components, groups, incidents, maintenances, days, MonthsOf(incidents, maintenances, now), RecentDaysOf(incidents, now))
+        {
+            Postmortems = postmortems,
+        };
     }
 
     private static IncidentModel AnalyzeIncident(Incident incident, IReadOnlyDictionary<string, Component> catalogue, Policy policy, DateTimeOffset now)

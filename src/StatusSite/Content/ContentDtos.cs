@@ -103,3 +103,50 @@ internal sealed class MaintenanceDto : YamlDto
 
     public Opaque? Internal { get; set; }
 }
+
+internal sealed class PostmortemDto : YamlDto
+{
+    [RequiredKey("\"Postmortem: elevated API error rates on 26 November\"")]
+    public string? Title { get; set; }
+
+    [RequiredKey("[2026-11-26-api-errors]")]
+    public List<string>? Incidents { get; set; }
+
+    public DateTimeOffset? Published { get; set; }
+
+    public string? Summary { get; set; }
+
+    public List<string>? Authors { get; set; }
+
+    public DateTimeOffset? Detected { get; set; }
+
+    public DateTimeOffset? Mitigated { get; set; }
+
+    public YamlMap<string>? Impact { get; set; }
+
+    public List<ActionItemDto>? ActionItems { get; set; }
+
+    public Opaque? Internal { get; set; }
+}
+
+internal sealed class ActionItemDto : YamlDto
+{
+    [RequiredKey("Add connection-pool saturation alert")]
+    public string? Title { get; set; }
+
+    [RequiredKey("detect")]
+    public ActionItemType? Type { get; set; }
+
+    [RequiredKey("P1")]
+    public ActionPriority? Priority { get; set; }
+
+    [RequiredKey("Platform team")]
+    public string? Owner { get; set; }
+
+    public string? Issue { get; set; }
+
+    [RequiredKey("open")]
+    public ActionItemStatus? Status { get; set; }
+
+    public DateOnly? Due { get; set; }
+}

@@ -50,9 +50,11 @@ public sealed partial class ContentReader
         var catalogue = settings?.Components.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
         var incidents = ReadFolder("incidents", (path, display, file) => IncidentReader.Read(display, file, catalogue, _diagnostics));
         var maintenances = ReadFolder("maintenance", (path, display, file) => MaintenanceReader.Read(display, file, catalogue, _diagnostics));
+        var postmortems = ReadFolder("postmortems", (path, display, file) => PostmortemReader.Read(display, file, _diagnostics));
         CheckUniqueIds(incidents, i => i.Id, i => i.SourcePath, "incident");
         CheckUniqueIds(maintenances, m => m.Id, m => m.SourcePath, "maintenance");
-        return settings is null || _diagnostics.HasErrors ? null : new SiteContent(settings, incidents, maintenances);
+        CheckUniqueIds(postmortems, p => p.Id, p => p.SourcePath, "postmortem");
+        return settings is null || _diagnostics.HasErrors ? null : new SiteContent(settings, incidents, maintenances) { Postmortems = postmortems };
     }
 
     private void CheckUniqueIds<T>(IReadOnlyList<T> items, Func<T, string> id, Func<T, string> path, string kind)

@@ -64,6 +64,9 @@ internal static class IncidentReader
             components,
             dto.Started,
             string.IsNullOrWhiteSpace(dto.Postmortem) ? null : dto.Postmortem.Trim(),
-            [.. updates.Select(u => new IncidentUpdate(u.At, u.Status, u.Markdown, u.Changes, u.NextUpdate, u.Line))]);
+            [.. updates.Select(u => new IncidentUpdate(u.At, u.Status, u.Markdown, u.Changes, u.NextUpdate, u.Line))])
+        {
+            PostmortemLine = dto.LineOf(nameof(IncidentDto.Postmortem)),
+        };
     }
 }

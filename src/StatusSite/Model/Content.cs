@@ -4,7 +4,11 @@ namespace StatusSite.Model;
 public sealed record SiteContent(
     SiteSettings Settings,
     IReadOnlyList<Incident> Incidents,
-    IReadOnlyList<Maintenance> Maintenances);
+    IReadOnlyList<Maintenance> Maintenances)
+{
+    /// <summary>Every postmortem file, drafts included: drafts are linted by <c>check</c> but never published.</summary>
+    public IReadOnlyList<Postmortem> Postmortems { get; init; } = [];
+}
 
 /// <summary>site.yml.</summary>
 /// <param name="FeedEntries">The most entries a feed holds, newest first, so feeds stay small on long histories.</param>
@@ -47,7 +51,11 @@ public sealed record Incident(
     IReadOnlyList<ComponentChange> Components,
     DateTimeOffset? Started,
     string? PostmortemId,
-    IReadOnlyList<IncidentUpdate> Updates);
+    IReadOnlyList<IncidentUpdate> Updates)
+{
+    /// <summary>Line of the <c>postmortem:</c> key, for diagnostics about the link.</summary>
+    public int PostmortemLine { get; init; }
+}
 
 /// <summary>One update; <see cref="Incident.Updates"/> holds them oldest first.</summary>
 public sealed record IncidentUpdate(
@@ -70,3 +78,48 @@ public sealed record Maintenance(
     IReadOnlyList<MaintenanceUpdate> Updates);
 
 public sealed record MaintenanceUpdate(DateTimeOffset At, MaintenanceStatus Status, string Markdown, int Line);
+
+/// <summary>One postmortem file (SPEC §2.4). Without <see cref="Published"/> it is a draft and nothing of it is published.</summary>
+/// <param name="Text">The whole file (LF line endings), which the blameless linter walks as a Markdown syntax tree.</param>
+public sealed record Postmortem(
+    string Id,
+    string SourcePath,
+    string Title,
+    IReadOnlyList<string> IncidentIds,
+    DateTimeOffset? Published,
+    string Summary,
+    IReadOnlyList<string> Authors,
+    DateTimeOffset? Detected,
+    DateTimeOffset? Mitigated,
+    IReadOnlyList<ImpactEntry> Impact,
+    IReadOnlyList<ActionItem> ActionItems,
+    IReadOnlyList<PostmortemSection> Sections,
+    PostmortemLines Lines,
+    string Text)
+{
+    public bool IsDraft => Published is null;
+}
+
+/// <summary>Where the postmortem's front-matter keys were written, for diagnostics; <see cref="ActionItems"/> is 0 when the key is absent.</summary>
+public sealed record PostmortemLines(int Title, int Incidents, int Published, int Summary, int Authors, int Detected, int Mitigated, int ActionItems);
+
+/// <summary>One line of the impact box, as written: a name such as <c>requests_failed</c> and its value.</summary>
+public sealed record ImpactEntry(string Key, string Value, int Line);
+
+/// <summary>An action item; <see cref="IssueNumber"/> is an issue in <c>site.repository</c>, <see cref="IssueUrl"/> any other tracker.</summary>
+public sealed record ActionItem(
+    string Title,
+    ActionItemType Type,
+    ActionPriority Priority,
+    string Owner,
+    int? IssueNumber,
+    Uri? IssueUrl,
+    ActionItemStatus Status,
+    DateOnly? Due,
+    int Line,
+    int TitleLine,
+    int OwnerLine,
+    int IssueLine);
+
+/// <summary>An H2 section of a postmortem and its Markdown, without suppression comments.</summary>
+public sealed record PostmortemSection(string Heading, int Line, string Markdown);

@@ -48,3 +48,32 @@ public enum Indicator
     Major,
     Critical,
 }
+
+/// <summary>What a postmortem action item does about the failure.</summary>
+public enum ActionItemType
+{
+    Prevent,
+    Mitigate,
+    Detect,
+    Repair,
+    Investigate,
+    Process,
+}
+
+/// <summary>Action-item priority, P0 most urgent.</summary>
+public enum ActionPriority
+{
+    P0,
+    P1,
+    P2,
+    P3,
+}
+
+/// <summary>Where an action item stands.</summary>
+public enum ActionItemStatus
+{
+    Open,
+    InProgress,
+    Done,
+    WontDo,
+}

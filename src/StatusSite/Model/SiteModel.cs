@@ -54,6 +54,9 @@ public sealed record SiteModel(
                 .Max();
         }
     }
+
+    /// <summary>Published postmortems, newest first; drafts are never here.</summary>
+    public IReadOnlyList<PostmortemModel> Postmortems { get; init; } = [];
 }
 
 /// <summary>The page's banner: Statuspage's indicator and its words.</summary>
@@ -124,6 +127,9 @@ public sealed record IncidentModel(
     public IEnumerable<IncidentUpdateModel> NewestFirst => Updates.Reverse();
 
     public DateTimeOffset UpdatedAt => Latest.At;
+
+    /// <summary>Its published postmortem, or when one is due; null when none is expected.</summary>
+    public IncidentPostmortem? Postmortem { get; init; }
 }
 
 /// <summary>An update with the incident's state after it and the component transitions it caused.</summary>

@@ -36,9 +36,6 @@ public sealed record FeedEntry(
 /// <summary>A category of an entry: an affected component, by id and name.</summary>
 public sealed record FeedCategory(string Term, string Label);
 
-/// <summary>A published postmortem as the postmortems feed lists it.</summary>
-public sealed record PostmortemFeedEntry(string Id, string Title, string Summary, Uri Link, DateTimeOffset Published, DateTimeOffset Updated);
-
 /// <summary>Turns the model into feed documents: one entry per update, newest first, at most <see cref="SiteSettings.FeedEntries"/>.</summary>
 public static class Feeds
 {
@@ -65,7 +62,7 @@ public static class Feeds
     {
         var settings = view.Settings;
         var entries = postmortems
-            .Select(p => new FeedEntry(p.Link.AbsoluteUri, p.Title, p.Link, p.Published, p.Updated, [], null, p.Summary));
+            .Select(p => new FeedEntry(p.Id, p.Title, p.Link, p.Published, p.Published, [], null, p.Summary));
         return Document(view, $"{view.T["subscribe.postmortems_feed"]} · {settings.Title}", settings.Description, new Uri(settings.BaseUrl, "postmortems/"), selfPath, entries);
     }
 

@@ -41,6 +41,12 @@ public static class OutputPlan
         }
 
         Add("maintenance/", "maintenance", t["maintenance.title"], t["maintenance.description"], site);
+        Add("postmortems/", "postmortems", t["postmortem.index_title"], t["postmortem.index_description"], site);
+        foreach (var postmortem in site.Postmortems)
+        {
+            Add(postmortem.Path, "postmortem", postmortem.Title, postmortem.Summary, postmortem);
+        }
+
         Add("404.html", "not-found", t["not_found.title"], t["not_found.text"], site);
 
         var files = new List<OutputFile>(pages);
@@ -59,8 +65,8 @@ public static class OutputPlan
         yield return new OutputFile(SubscribePaths.Rss, () => Task.FromResult(FeedWriter.Rss(Feeds.Site(view, SubscribePaths.Rss))));
         yield return new OutputFile(SubscribePaths.JsonFeed, () => Task.FromResult(JsonFeedWriter.Write(Feeds.Site(view, SubscribePaths.JsonFeed))));
 
-        // Postmortems are not content yet: the feed is published empty (and valid) so subscribers can follow it already.
-        yield return new OutputFile(SubscribePaths.PostmortemsAtom, () => Task.FromResult(FeedWriter.Atom(Feeds.Postmortems(view, [], SubscribePaths.PostmortemsAtom))));
+        // Published even while empty (and valid), so subscribers can follow it before the first postmortem.
+        yield return new OutputFile(SubscribePaths.PostmortemsAtom, () => Task.FromResult(FeedWriter.Atom(Feeds.Postmortems(view, site.Postmortems.Select(p => p.FeedEntry), SubscribePaths.PostmortemsAtom))));
         yield return new OutputFile(SubscribePaths.Calendar, () => Task.FromResult(CalendarWriter.Maintenance(site)));
         foreach (var (path, produce) in new StatuspageApiWriter(site).Files())
         {

@@ -65,6 +65,22 @@ public sealed class SiteView(SiteModel site, Strings strings)
 
     public static string Name(Severity severity) => severity.ToString().ToUpperInvariant();
 
+    public string Name(ActionItemType type) => T["action_type." + EnumNames.Of(type)];
+
+    public string Name(ActionItemStatus status) => T["action_status." + EnumNames.Of(status)];
+
+    public static string Name(ActionPriority priority) => priority.ToString();
+
+    /// <summary>A postmortem metric's value, or the words for a milestone that was not written.</summary>
+    public string Metric(TimeSpan? value) => value is { } span ? Duration(span) : T["postmortem.not_recorded"];
+
+    /// <summary>An impact key as a label: <c>requests_failed</c> → "Requests failed".</summary>
+    public static string Label(string key)
+    {
+        var words = key.Replace('_', ' ').Replace('-', ' ').Trim();
+        return words.Length == 0 ? words : char.ToUpperInvariant(words[0]) + words[1..];
+    }
+
     public string SeverityMeaning(Severity severity) => T["severity." + EnumNames.Of(severity)];
 
     /// <summary>The CSS class and icon name of a status: the content's name for it.</summary>
@@ -77,6 +93,8 @@ public sealed class SiteView(SiteModel site, Strings strings)
         Indicator.Minor => Css(ComponentStatus.DegradedPerformance),
         _ => Css(ComponentStatus.Operational),
     };
+
+    public static string Css(ActionItemStatus status) => EnumNames.Of(status);
 
     public static string Css(IncidentModel incident) => incident.IsResolved ? "resolved" : Css(incident.Impact);
 

@@ -197,6 +197,23 @@ public sealed class FeedTests
     }
 
     [Fact]
+    public async Task Postmortems_feed_lists_each_published_postmortem_newest_first_and_no_draft()
+    {
+        using var site = TestSite.FromSample();
+        var model = (await site.BuildOkAsync()).Model!;
+
+        var feed = Read(site, "postmortems/feed.atom");
+
+        var published = model.Postmortems.OrderByDescending(p => p.Published).ToList();
+        Assert.Equal(2, published.Count);
+        Assert.Equal(published.Select(p => p.Title), feed.Items.Select(i => i.Title.Text));
+        Assert.Equal(published.Select(p => $"https://status.northwind.example/postmortems/{p.Id}/"), feed.Items.Select(i => i.Id));
+        Assert.Equal(published.Select(p => p.Published), feed.Items.Select(i => i.PublishDate));
+        Assert.All(feed.Items, i => Assert.Equal(i.Id, i.Links.Single().Uri.AbsoluteUri));
+        Assert.DoesNotContain(feed.Items, i => i.Id.Contains("storage-metadata", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Every_page_announces_the_site_feeds_and_component_pages_their_own()
     {
         using var site = SiteWithTwoIncidents();

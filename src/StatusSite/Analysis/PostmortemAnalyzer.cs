@@ -1,0 +1,242 @@
+using System.Text.RegularExpressions;
+using Markdig;
+using Markdig.Syntax;
+using StatusSite.Content;
+using StatusSite.Model;
+
+namespace StatusSite.Analysis;
+
+/// <summary>
+/// Links postmortems and incidents in both directions, computes postmortem metrics and each incident's
+/// postmortem state (published, due, overdue), and runs the blameless linter. Drafts are linted only on request
+/// (<c>check</c>): a draft never blocks a build and nothing of it reaches the model.
+/// </summary>
+internal static partial class PostmortemAnalyzer
+{
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().Build();
+
+    public static (List<IncidentModel> Incidents, List<PostmortemModel> Postmortems) Analyze(
+        SiteContent content, List<IncidentModel> incidents, DateTimeOffset now, bool lintDrafts, DiagnosticBag diagnostics)
+    {
+        var settings = content.Settings;
+        var byId = incidents.ToDictionary(i => i.Id, StringComparer.Ordinal);
+        var postmortemsById = content.Postmortems.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        var valid = new List<Postmortem>();
+        foreach (var postmortem in content.Postmortems)
+        {
+            var ok = CheckPostmortem(postmortem, byId, now, diagnostics);
+            var covered = postmortem.IncidentIds.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
+            Severity? severity = covered.Count > 0 ? covered.Min(i => i.Severity) : null;
+            if (!postmortem.IsDraft || lintDrafts)
+            {
+                BlamelessLinter.Lint(postmortem, severity, diagnostics);
+            }
+
+            if (ok && !postmortem.IsDraft)
+            {
+                valid.Add(postmortem);
+            }
+        }
+
+        // An incident may name its postmortem, and a postmortem names its incidents: both must agree.
+        foreach (var incident in incidents.Where(i => i.Source.PostmortemId is not null))
+        {
+            var id = incident.Source.PostmortemId!;
+            var line = Math.Max(1, incident.Source.PostmortemLine);
+            if (!postmortemsById.TryGetValue(id, out var named))
+            {
+                diagnostics.Error(incident.Source.SourcePath, line, $"unknown postmortem '{id}'{Suggest.DidYouMean(id, postmortemsById.Keys)}; use the file name of a postmortem in input/postmortems/ without '.md', or remove the line until it is written");
+            }
+            else if (!named.IncidentIds.Contains(incident.Id, StringComparer.Ordinal))
+            {
+                diagnostics.Error(incident.Source.SourcePath, line, $"postmortem '{id}' does not list this incident in its 'incidents:' ({named.SourcePath}:{named.Lines.Incidents}); add '{incident.Id}' there, or correct this line");
+            }
+        }
+
+        // The first published postmortem (by publication, then id) covering an incident is the one its page links to.
+        var published = valid.OrderBy(p => p.Published).ThenBy(p => p.Id, StringComparer.Ordinal).ToList();
+        var linked = incidents.Select(incident =>
+        {
+            var postmortem = published.FirstOrDefault(p => p.IncidentIds.Contains(incident.Id, StringComparer.Ordinal));
+            return incident with { Postmortem = StateOf(incident, postmortem, settings.Policy, now) };
+        }).ToList();
+        var linkedById = linked.ToDictionary(i => i.Id, StringComparer.Ordinal);
+        var models = published
+            .Select(p => Model(p, [.. p.IncidentIds.Select(id => linkedById[id]).OrderBy(i => i.Start).ThenBy(i => i.Id, StringComparer.Ordinal)], settings))
+            .OrderByDescending(p => p.Published)
+            .ThenBy(p => p.Id, StringComparer.Ordinal)
+            .ToList();
+        return (linked, models);
+    }
+
+    private static IncidentPostmortem? StateOf(IncidentModel incident, Postmortem? postmortem, Policy policy, DateTimeOffset now)
+    {
+        if (postmortem is not null)
+        {
+            return new IncidentPostmortem(postmortem.Id, postmortem.Title, null, false);
+        }
+
+        if (incident.ResolvedAt is { } resolved && policy.PostmortemDue.TryGetValue(incident.Severity, out var due))
+        {
+            return new IncidentPostmortem(null, null, resolved + due, now > resolved + due);
+        }
+
+        return null;
+    }
+
+    /// <summary>Checks the postmortem's links and milestones; a draft's problems are warnings, a published one's errors.</summary>
+    private static bool CheckPostmortem(Postmortem postmortem, Dictionary<string, IncidentModel> incidents, DateTimeOffset now, DiagnosticBag diagnostics)
+    {
+        var ok = true;
+        var path = postmortem.SourcePath;
+
+        void Problem(int line, string message)
+        {
+            ok = false;
+            if (postmortem.IsDraft)
+            {
+                diagnostics.Warning(path, line, message + " (in a draft, so it does not stop the build)");
+            }
+            else
+            {
+                diagnostics.Error(path, line, message);
+            }
+        }
+
+        var covered = new List<IncidentModel>();
+        foreach (var id in postmortem.IncidentIds)
+        {
+            if (incidents.TryGetValue(id, out var incident))
+            {
+                covered.Add(incident);
+            }
+            else
+            {
+                Problem(postmortem.Lines.Incidents, $"unknown incident '{id}'{Suggest.DidYouMean(id, incidents.Keys)}; list incident ids, the file names in input/incidents/ without '.md' (a draft incident cannot have a published postmortem)");
+            }
+        }
+
+        if (covered.Count == 0)
+        {
+            return false;
+        }
+
+        var start = covered.Min(i => i.Start);
+        var unresolved = covered.FirstOrDefault(i => !i.IsResolved);
+        if (unresolved is not null && !postmortem.IsDraft)
+        {
+            Problem(postmortem.Lines.Published, $"incident '{unresolved.Id}' is not resolved yet; publish the postmortem after its 'Resolved' update, and until then remove 'published' to keep this a draft");
+        }
+
+        var resolved = covered.Where(i => i.IsResolved).Select(i => i.ResolvedAt!.Value).DefaultIfEmpty(now).Max();
+        if (postmortem.Published is { } at)
+        {
+            if (at > now)
+            {
+                Problem(postmortem.Lines.Published, $"'published' ({Timestamp.ToHeading(at)}) is after the build clock ({Timestamp.ToHeading(now)}); write the time it is actually published, or remove the key to keep this a draft until then");
+            }
+            else if (unresolved is null && at < resolved)
+            {
+                Problem(postmortem.Lines.Published, $"'published' ({Timestamp.ToHeading(at)}) is before the incident was resolved ({Timestamp.ToHeading(resolved)}); correct the date");
+            }
+        }
+
+        CheckMilestone(postmortem.Detected, "detected", postmortem.Lines.Detected, start, resolved, Problem);
+        CheckMilestone(postmortem.Mitigated, "mitigated", postmortem.Lines.Mitigated, start, resolved, Problem);
+        if (postmortem.Detected is { } detected && postmortem.Mitigated is { } mitigated && mitigated < detected)
+        {
+            Problem(postmortem.Lines.Mitigated, $"'mitigated' ({Timestamp.ToHeading(mitigated)}) is before 'detected' ({Timestamp.ToHeading(detected)}); correct one of them");
+        }
+
+        return ok;
+    }
+
+    private static void CheckMilestone(DateTimeOffset? value, string key, int line, DateTimeOffset start, DateTimeOffset resolved, Action<int, string> problem)
+    {
+        if (value is not { } at)
+        {
+            return;
+        }
+
+        if (at < start)
+        {
+            problem(line, $"'{key}' ({Timestamp.ToHeading(at)}) is before the impact started ({Timestamp.ToHeading(start)}); correct it, or set the incident's 'started' to the real start of impact");
+        }
+        else if (at > resolved)
+        {
+            problem(line, $"'{key}' ({Timestamp.ToHeading(at)}) is after the incident was resolved ({Timestamp.ToHeading(resolved)}); correct the date");
+        }
+    }
+
+    private static PostmortemModel Model(Postmortem postmortem, List<IncidentModel> incidents, SiteSettings settings)
+    {
+        var started = incidents.Min(i => i.Start);
+        var resolved = incidents.Max(i => i.ResolvedAt!.Value);
+        var firstUpdate = incidents.Min(i => i.Updates[0].At);
+        var published = postmortem.Published!.Value;
+        var severity = incidents.Min(i => i.Severity);
+        var metrics = new List<PostmortemMetric>
+        {
+            new("time_to_detect", postmortem.Detected - started),
+            new("time_to_mitigate", postmortem.Mitigated - started),
+            new("impact_duration", resolved - started),
+            new("time_to_first_update", firstUpdate - started),
+        };
+        TimeSpan? allowed = settings.Policy.PostmortemDue.TryGetValue(severity, out var due) ? due : null;
+        var lag = new PostmortemLag(published - resolved, allowed, resolved + allowed);
+        var items = postmortem.ActionItems.Select(item => ActionItemOf(item, settings.Repository)).ToList();
+        var sections = postmortem.Sections.Select(s => new PostmortemSectionModel(s.Heading, s.Markdown, BlamelessLinter.IsFiveWhys(s.Heading) ? WhysOf(s.Markdown) : null)).ToList();
+        var link = new Uri(settings.BaseUrl, $"postmortems/{postmortem.Id}/");
+        var entry = new PostmortemFeedEntry(link.AbsoluteUri, postmortem.Title, postmortem.Summary, published, link);
+        return new PostmortemModel(postmortem, incidents, severity, started, resolved, published, metrics, lag, items, sections, entry);
+    }
+
+    private static ActionItemModel ActionItemOf(ActionItem item, string? repository)
+    {
+        if (item.IssueUrl is { } url)
+        {
+            return new ActionItemModel(item, url, url.AbsoluteUri);
+        }
+
+        if (item.IssueNumber is { } number)
+        {
+            return repository is null
+                ? new ActionItemModel(item, null, $"#{number}")
+                : new ActionItemModel(item, new Uri($"https://github.com/{repository}/issues/{number}"), $"#{number}");
+        }
+
+        return new ActionItemModel(item, null, null);
+    }
+
+    /// <summary>
+    /// The Five Whys as a chain when the section is a numbered list of "Why …? Because …" items; null otherwise,
+    /// and the page then shows the section as written.
+    /// </summary>
+    internal static List<FiveWhy>? WhysOf(string markdown)
+    {
+        var document = Markdown.Parse(markdown, Pipeline);
+        var lists = document.OfType<ListBlock>().Where(l => l.IsOrdered).ToList();
+        if (lists.Count != 1)
+        {
+            return null;
+        }
+
+        var whys = new List<FiveWhy>();
+        foreach (var item in lists[0].OfType<ListItemBlock>())
+        {
+            var text = ListMarker().Replace(markdown.Substring(item.Span.Start, item.Span.Length), "").Trim();
+            var question = text.IndexOf('?', StringComparison.Ordinal);
+            if (question < 0)
+            {
+                return null;
+            }
+
+            whys.Add(new FiveWhy(text[..(question + 1)].Trim(), text[(question + 1)..].Trim()));
+        }
+
+        return whys.Count > 0 ? whys : null;
+    }
+
+    [GeneratedRegex(@"^\s*\d+[.)]\s*")]
+    private static partial Regex ListMarker();
+}
