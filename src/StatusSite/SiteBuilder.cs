@@ -106,7 +106,13 @@ public static class SiteBuilder
     {
         try
         {
-            return Strings.Load(language, lang => theme.ReadText($"i18n/{lang}.yml"));
+            var strings = Strings.Load(language, lang => theme.ReadText($"i18n/{lang}.yml"));
+            foreach (var warning in TranslationChecker.Warnings(theme, strings))
+            {
+                diagnostics.Add(warning);
+            }
+
+            return strings;
         }
         catch (FileNotFoundException)
         {
