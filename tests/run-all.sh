@@ -13,6 +13,9 @@ if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
 fi
 
+# Playwright must drive that chromium and never try to fetch a browser build of its own.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 status=0

@@ -21,7 +21,8 @@ public sealed record BuildOptions(
     int MaxParallelism = 0);
 
 /// <summary>Milliseconds spent in each stage of the pipeline.</summary>
-public sealed record BuildTimings(long ReadMs, long AnalyzeMs, long RenderAndWriteMs, long TotalMs);
+/// <param name="CheckMs">Of the render and write time, the CPU time the HTML and link check took, summed over threads.</param>
+public sealed record BuildTimings(long ReadMs, long AnalyzeMs, long RenderAndWriteMs, long TotalMs, long CheckMs = 0);
 
 /// <summary>The outcome of a build: diagnostics always; counts and timings when it wrote the site.</summary>
 public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, SiteModel? Model, int Pages, int Files, long Bytes, BuildTimings Timings)
@@ -69,11 +70,12 @@ public static class SiteBuilder
         stage.Restart();
         var renderer = ThemeRenderer.For(theme, options.CacheDir);
         var files = OutputPlan.Create(model, strings, renderer);
+        var checker = new HtmlChecker(files.Select(f => f.Path), model.Settings.BaseUrl, OutputDisplay(options));
         WriteResult written;
         try
         {
             var parallelism = options.MaxParallelism > 0 ? options.MaxParallelism : Environment.ProcessorCount;
-            written = await OutputWriter.WriteAsync(options.OutputDir, files, parallelism).ConfigureAwait(false);
+            written = await OutputWriter.WriteAsync(options.OutputDir, files, parallelism, checker).ConfigureAwait(false);
         }
         catch (TemplateCompilationException e)
         {
@@ -86,15 +88,32 @@ public static class SiteBuilder
             return Failed(diagnostics, readMs, analyzeMs, total);
         }
 
+        if (!written.Published)
+        {
+            foreach (var problem in written.Problems!)
+            {
+                diagnostics.Add(problem);
+            }
+
+            return Failed(diagnostics, readMs, analyzeMs, total);
+        }
+
         var pages = files.Count(f => f.Path.EndsWith(".html", StringComparison.Ordinal));
-        return new BuildResult(diagnostics.Sorted(), model, pages, written.Files, written.Bytes, new BuildTimings(readMs, analyzeMs, stage.ElapsedMilliseconds, total.ElapsedMilliseconds));
+        var timings = new BuildTimings(readMs, analyzeMs, stage.ElapsedMilliseconds, total.ElapsedMilliseconds, (long)checker.Elapsed.TotalMilliseconds);
+        return new BuildResult(diagnostics.Sorted(), model, pages, written.Files, written.Bytes, timings);
     }
 
     private static Strings? LoadStrings(Theme theme, string language, BuildOptions options, DiagnosticBag diagnostics)
     {
         try
         {
-            return Strings.Load(language, lang => theme.ReadText($"i18n/{lang}.yml"));
+            var strings = Strings.Load(language, lang => theme.ReadText($"i18n/{lang}.yml"));
+            foreach (var warning in TranslationChecker.Warnings(theme, strings))
+            {
+                diagnostics.Add(warning);
+            }
+
+            return strings;
         }
         catch (FileNotFoundException)
         {
@@ -110,6 +129,10 @@ public static class SiteBuilder
 
     private static string SiteYml(BuildOptions options) =>
         (options.DisplayRoot ?? Path.GetRelativePath(Environment.CurrentDirectory, options.InputDir)).Replace('\\', '/') + "/site.yml";
+
+    /// <summary>The output folder as the user named it, such as "_site", for messages about rendered pages.</summary>
+    private static string OutputDisplay(BuildOptions options) =>
+        Path.GetRelativePath(Environment.CurrentDirectory, options.OutputDir).Replace('\\', '/');
 
     private static string ThemeDisplay(BuildOptions options) =>
         Path.GetRelativePath(Environment.CurrentDirectory, options.ThemeDir).Replace('\\', '/');

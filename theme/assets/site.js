@@ -9,10 +9,13 @@
   }
   var format;
   try {
+    // dateStyle/timeStyle cannot be combined with timeZoneName, so the fields are spelt out.
     format = new Intl.DateTimeFormat(document.documentElement.lang || undefined, {
-      dateStyle: "medium", timeStyle: "short", timeZoneName: "short"
+      year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short"
     });
   } catch (e) { return; }
+  // A reader whose zone is UTC already sees their time.
+  if (/^(Etc\/)?(UTC|GMT)$/.test(format.resolvedOptions().timeZone)) return;
   var times = document.querySelectorAll("time[data-local]");
   for (var i = 0; i < times.length; i++) {
     var when = new Date(times[i].getAttribute("datetime"));

@@ -31,7 +31,7 @@ public static class CalendarWriter
                 Sequence = maintenance.Sequence,
                 Status = EventStatus.Confirmed,
                 Transparency = TransparencyType.Transparent,
-                Url = new Uri(settings.BaseUrl, $"maintenance/#{maintenance.Id}"),
+                Url = new Uri(settings.BaseUrl, maintenance.Path),
             });
         }
 

@@ -103,7 +103,7 @@ public static class Feeds
 
         foreach (var maintenance in maintenances)
         {
-            var link = new Uri(baseUrl, $"maintenance/#{maintenance.Id}");
+            var link = new Uri(baseUrl, maintenance.Path);
             var categories = maintenance.Components.Select(c => new FeedCategory(c.Id, c.Name)).ToList();
             foreach (var entry in maintenance.Timeline)
             {

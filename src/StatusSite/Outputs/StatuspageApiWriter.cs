@@ -150,7 +150,7 @@ public sealed class StatuspageApiWriter
             MonitoringAt: null,
             Time(maintenance.CompletedAt),
             "maintenance",
-            Shortlink($"maintenance/#{maintenance.Id}"),
+            Shortlink(maintenance.Path),
             Time(maintenance.StartedAt),
             PageId,
             updates,

@@ -1,15 +1,21 @@
+using StatusSite.Content;
+
 namespace StatusSite.Publishing;
 
-/// <summary>What was written.</summary>
-public sealed record WriteResult(int Files, long Bytes);
+/// <summary>What was written; when <paramref name="Problems"/> has any, nothing was published.</summary>
+public sealed record WriteResult(int Files, long Bytes, IReadOnlyList<Diagnostic>? Problems = null)
+{
+    public bool Published => Problems is not { Count: > 0 };
+}
 
 /// <summary>
 /// Writes the whole site or nothing: every file goes to a temporary sibling folder, which then
-/// replaces the output folder. A failure on the way leaves the previous output as it was.
+/// replaces the output folder. A failure on the way, or a problem the <see cref="HtmlChecker"/>
+/// finds in the rendered pages, leaves the previous output as it was.
 /// </summary>
 public static class OutputWriter
 {
-    public static async Task<WriteResult> WriteAsync(string outputDir, IReadOnlyList<OutputFile> files, int maxParallelism, CancellationToken cancellationToken = default)
+    public static async Task<WriteResult> WriteAsync(string outputDir, IReadOnlyList<OutputFile> files, int maxParallelism, HtmlChecker? checker = null, CancellationToken cancellationToken = default)
     {
         var target = Path.GetFullPath(outputDir).TrimEnd(Path.DirectorySeparatorChar);
         var parent = Path.GetDirectoryName(target)!;
@@ -31,8 +37,15 @@ public static class OutputWriter
                 {
                     var content = await file.Produce().ConfigureAwait(false);
                     await File.WriteAllBytesAsync(Path.Combine(staging, file.Path), content, token).ConfigureAwait(false);
+                    checker?.Inspect(file.Path, content);
                     Interlocked.Add(ref bytes, content.Length);
                 }).ConfigureAwait(false);
+
+            if (checker?.Check() is { Count: > 0 } problems)
+            {
+                TryDelete(staging);
+                return new WriteResult(files.Count, bytes, problems);
+            }
 
             Swap(staging, target);
         }

@@ -10,13 +10,16 @@ namespace StatusSite.Rendering;
 public sealed class Strings
 {
     private readonly IReadOnlyDictionary<string, string> _values;
+    private readonly IReadOnlyDictionary<string, string> _english;
 
-    internal Strings(string language, IReadOnlyDictionary<string, string> values, IReadOnlyList<string> missing)
+    internal Strings(string language, IReadOnlyDictionary<string, string> values, IReadOnlyList<string> missing, IReadOnlyDictionary<string, string>? english = null, IReadOnlyList<string>? unknown = null)
     {
         Language = language;
         Culture = CultureInfo.GetCultureInfo(language);
         _values = values;
+        _english = english ?? values;
         Missing = missing;
+        Unknown = unknown ?? [];
     }
 
     public string Language { get; }
@@ -25,6 +28,12 @@ public sealed class Strings
 
     /// <summary>Keys the language file lacks that English has.</summary>
     public IReadOnlyList<string> Missing { get; }
+
+    /// <summary>Keys the language file has that English lacks: misspelt or left over, never shown.</summary>
+    public IReadOnlyList<string> Unknown { get; }
+
+    /// <summary>The English text of a key, which a missing key shows instead.</summary>
+    public string English(string key) => _english.TryGetValue(key, out var value) ? value : $"[{key}]";
 
     public string this[string key] => _values.TryGetValue(key, out var value) ? value : $"[{key}]";
 
@@ -43,7 +52,8 @@ public sealed class Strings
         }
 
         var missing = english.Keys.Where(k => !own.ContainsKey(k)).Order(StringComparer.Ordinal).ToList();
-        return new Strings(language, merged, missing);
+        var unknown = own.Keys.Where(k => !english.ContainsKey(k)).Order(StringComparer.Ordinal).ToList();
+        return new Strings(language, merged, missing, english, unknown);
     }
 
     private static Dictionary<string, string> Flatten(string yaml)

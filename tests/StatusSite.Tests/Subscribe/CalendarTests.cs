@@ -86,7 +86,7 @@ public sealed class CalendarTests
         Assert.Equal("Storage network upgrade", storage.Summary);
         Assert.Equal("We replace network switches.\n\nPlanned for 9 December.", storage.Description);
         Assert.Equal("CONFIRMED", storage.Status);
-        Assert.Equal(new Uri("https://status.acme.example/maintenance/#storage"), storage.Url);
+        Assert.Equal(new Uri("https://status.acme.example/maintenance/#maintenance-storage"), storage.Url);
         Assert.Equal(new DateTime(2026, 12, 9, 2, 0, 0, DateTimeKind.Utc), storage.DtStart!.AsUtc);
     }
 }

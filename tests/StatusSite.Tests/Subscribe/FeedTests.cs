@@ -157,7 +157,7 @@ public sealed class FeedTests
         var dashboard = Read(site, "components/dashboard/feed.atom").Items.ToList();
 
         Assert.Equal(["Scheduled — Webhook upgrade", "Investigating — Delayed webhooks"], webhooks.Select(i => i.Title.Text));
-        Assert.Equal(new Uri(Base + "maintenance/#upgrade"), webhooks[0].Links.Single().Uri);
+        Assert.Equal(new Uri(Base + "maintenance/#maintenance-upgrade"), webhooks[0].Links.Single().Uri);
         Assert.Equal(3, dashboard.Count);
         Assert.All(dashboard, i => Assert.EndsWith("Elevated API error rates", i.Title.Text, StringComparison.Ordinal));
     }

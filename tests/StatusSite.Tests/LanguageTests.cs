@@ -1,0 +1,62 @@
+using System.Globalization;
+using StatusSite.Content;
+using StatusSite.Rendering;
+using StatusSite.Tests.Support;
+
+namespace StatusSite.Tests;
+
+public sealed class LanguageTests
+{
+    public static TheoryData<string> ShippedLanguages => ["en", "de", "fr", "es", "pt", "ja"];
+
+    [Theory]
+    [MemberData(nameof(ShippedLanguages))]
+    public async Task Sample_site_builds_in_every_shipped_language_with_its_own_words_and_dates(string language)
+    {
+        using var site = TestSite.FromSample();
+        var siteYml = File.ReadAllText(Path.Combine(site.Input, "site.yml"));
+        site.Write("site.yml", siteYml.Replace("language: en", "language: " + language, StringComparison.Ordinal));
+        var result = await site.BuildOkAsync();
+
+        Assert.DoesNotContain(result.Diagnostics, d => d.Rule is "i18n-missing" or "i18n-unknown");
+        var strings = Strings.Load(language, lang => File.ReadAllText(Path.Combine(TestSite.ThemeDir, "i18n", lang + ".yml")));
+        var home = site.Page();
+        Assert.Equal(language, home.DocumentElement.GetAttribute("lang"));
+        Assert.Equal(strings["nav.history"], home.QuerySelector("nav a[href='./history/']")!.TextContent);
+        var built = TestSite.Parse(TestSite.DefaultNow).UtcDateTime.ToString(strings["format.date_time"], CultureInfo.GetCultureInfo(language));
+        Assert.Contains(built + " UTC", home.QuerySelector(".site-footer")!.TextContent, StringComparison.Ordinal);
+        foreach (var page in new[] { "", "history/", "maintenance/", "components/api/", "404.html" })
+        {
+            // An unknown key renders as "[key]": no page may show one.
+            Assert.DoesNotMatch(@"\[[a-z_]+\.[a-z_.]+\]", site.Page(page).Body!.TextContent);
+        }
+    }
+
+    [Fact]
+    public void Every_shipped_translation_has_every_English_key()
+    {
+        var warnings = TranslationChecker.CheckAll(new Rendering.Theme(TestSite.ThemeDir, null));
+
+        Assert.Empty(warnings);
+    }
+
+    [Fact]
+    public async Task Missing_translation_falls_back_to_English_and_the_build_warns()
+    {
+        using var site = TestSite.Create(TestSite.DefaultSiteYml.Replace("language: en", "language: de", StringComparison.Ordinal));
+        var german = File.ReadAllText(Path.Combine(TestSite.ThemeDir, "i18n", "de.yml"));
+        site.Write("theme/i18n/de.yml", german.Replace("  home: Status\n", "", StringComparison.Ordinal).Replace("  history: Verlauf\n", "  histroy: Verlauf\n", StringComparison.Ordinal));
+        var result = await site.BuildOkAsync();
+
+        var warnings = result.Diagnostics.Where(d => d.Level == DiagnosticLevel.Warning && d.Path.EndsWith("input/theme/i18n/de.yml", StringComparison.Ordinal)).Select(d => d.Message).ToList();
+        Assert.Equal(
+            [
+                "key 'nav.histroy' is not used: English has no such key; fix its name or remove it",
+                "missing key 'nav.history'; add it (English: \"History\")",
+                "missing key 'nav.home'; add it (English: \"Status\")",
+            ],
+            warnings.Order(StringComparer.Ordinal));
+        var nav = site.Page().QuerySelectorAll("nav a").Select(a => a.TextContent).ToList();
+        Assert.Equal(["Status", "History", "Wartung"], nav);
+    }
+}
