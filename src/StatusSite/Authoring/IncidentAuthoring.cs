@@ -143,7 +143,7 @@ public static class IncidentAuthoring
         }
 
         var where = newestFirst ? "above the newest update" : "after the last update";
-        return Checked(display, RestoreLineEndings(text, updated), catalogue, $"added a {status} update at {Timestamp.ToHeading(at)} {where}");
+        return Checked(display, RestoreLineEndings(text, updated), catalogue, $"added {("AEIOU".Contains(status.ToString()[0], StringComparison.Ordinal) ? "an" : "a")} {status} update at {Timestamp.ToHeading(at)} {where}");
     }
 
     /// <summary>Adds the Resolved update, with every component the incident touched back to operational.</summary>
