@@ -29,7 +29,6 @@ internal sealed class PreviewServer : IAsyncDisposable
     private readonly SemaphoreSlim _building = new(1, 1);
     private readonly List<FileSystemWatcher> _watchers = [];
     private readonly Timer _debounce;
-    private readonly FileExtensionContentTypeProvider _types = new();
     private WebApplication? _app;
     private volatile IReadOnlyList<Diagnostic>? _errors;
     private int _pendingChanges;
@@ -40,16 +39,6 @@ internal sealed class PreviewServer : IAsyncDisposable
         _log = log;
         _output = Path.Combine(Path.GetTempPath(), "statussite-serve-" + Guid.NewGuid().ToString("N")[..12], "site");
         _debounce = new Timer(_ => _ = RebuildAfterChangesAsync());
-        _types.Mappings[".atom"] = "application/atom+xml; charset=utf-8";
-        _types.Mappings[".rss"] = "application/rss+xml; charset=utf-8";
-        _types.Mappings[".ics"] = "text/calendar; charset=utf-8";
-        _types.Mappings[".json"] = "application/json; charset=utf-8";
-        _types.Mappings[".svg"] = "image/svg+xml";
-        _types.Mappings[".html"] = "text/html; charset=utf-8";
-        _types.Mappings[".css"] = "text/css; charset=utf-8";
-        _types.Mappings[".js"] = "text/javascript; charset=utf-8";
-        _types.Mappings[".xml"] = "application/xml; charset=utf-8";
-        _types.Mappings[".txt"] = "text/plain; charset=utf-8";
     }
 
     /// <summary>The address it serves on, such as http://127.0.0.1:4000/.</summary>
@@ -181,7 +170,7 @@ internal sealed class PreviewServer : IAsyncDisposable
         }
 
         context.Response.StatusCode = status;
-        context.Response.ContentType = _types.TryGetContentType(path, out var type) ? type : "application/octet-stream";
+        context.Response.ContentType = PreviewContentTypes.For(path);
         context.Response.Headers.CacheControl = "no-store";
         await context.Response.Body.WriteAsync(bytes, context.RequestAborted).ConfigureAwait(false);
     }
@@ -250,5 +239,29 @@ internal sealed class PreviewServer : IAsyncDisposable
         {
             // A leftover preview folder in the temp directory is harmless.
         }
+    }
+}
+
+/// <summary>Content types of the preview: the ones browsers and feed readers need to open each output as the live site would.</summary>
+internal static class PreviewContentTypes
+{
+    private static readonly FileExtensionContentTypeProvider Types = Create();
+
+    public static string For(string path) => Types.TryGetContentType(path, out var type) ? type : "application/octet-stream";
+
+    private static FileExtensionContentTypeProvider Create()
+    {
+        var types = new FileExtensionContentTypeProvider();
+        types.Mappings[".atom"] = "application/atom+xml; charset=utf-8";
+        types.Mappings[".rss"] = "application/rss+xml; charset=utf-8";
+        types.Mappings[".ics"] = "text/calendar; charset=utf-8";
+        types.Mappings[".json"] = "application/json; charset=utf-8";
+        types.Mappings[".svg"] = "image/svg+xml";
+        types.Mappings[".html"] = "text/html; charset=utf-8";
+        types.Mappings[".css"] = "text/css; charset=utf-8";
+        types.Mappings[".js"] = "text/javascript; charset=utf-8";
+        types.Mappings[".xml"] = "application/xml; charset=utf-8";
+        types.Mappings[".txt"] = "text/plain; charset=utf-8";
+        return types;
     }
 }
