@@ -49,6 +49,17 @@ public sealed class IncidentAuthoringTests
     }
 
     [Fact]
+    public void Update_within_the_same_second_as_the_latest_is_written_with_milliseconds()
+    {
+        var declared = IncidentAuthoring.NewIncident(Display, "Errors", Severity.Sev2, [], null, TestSite.Parse("2026-11-26T10:14:00Z"), null, Catalogue).Text!;
+
+        var result = IncidentAuthoring.AddUpdate(Display, declared, IncidentStatus.Identified, "Found it.", [], TestSite.Parse("2026-11-26T10:14:00Z").AddMilliseconds(250), null, Catalogue);
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        Assert.Contains("## 2026-11-26T10:14:00.250Z — Identified\n", result.Text!, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Update_keeps_the_files_crlf_line_endings()
     {
         var crlf = NewestFirst.Replace("\n", "\r\n", StringComparison.Ordinal);

@@ -113,10 +113,19 @@ public static class IncidentAuthoring
             return EditResult.Refused(display, latest.Line, $"the latest update is at {Timestamp.ToIso(latest.At)}, not before the current time {Timestamp.ToIso(at)}; check the clock, or wait a minute and post again");
         }
 
-        // Two updates in one minute need their seconds, or the build could not order them.
-        var sameMinute = Truncate(at) == Truncate(latest.At);
+        // Two updates in one minute need their seconds (or, within one second, milliseconds), or the build could
+        // not order them; the time written is always the real one, only as precise as it needs to be.
+        var precision = Truncate(at, TimeSpan.TicksPerMinute) > latest.At ? TimePrecision.Minute
+            : Truncate(at, TimeSpan.TicksPerSecond) > latest.At ? TimePrecision.Second
+            : Truncate(at, TimeSpan.TicksPerMillisecond) > latest.At ? TimePrecision.Millisecond
+            : (TimePrecision?)null;
+        if (precision is null)
+        {
+            return EditResult.Refused(display, latest.Line, $"the latest update is at {Timestamp.ToIso(latest.At)}, the same moment as now; post again in a moment");
+        }
+
         var heading = new StringBuilder();
-        AppendUpdate(heading, sameMinute ? at : Truncate(at), status, changes, nextUpdate, message, withSeconds: sameMinute);
+        AppendUpdate(heading, at, status, changes, nextUpdate, message, precision.Value);
 
         var lines = Normalize(text).Split('\n').ToList();
         var newestFirst = incident.Updates.Count == 1 || incident.Updates[0].Line > incident.Updates[^1].Line;
@@ -220,9 +229,21 @@ public static class IncidentAuthoring
         return incident is null ? EditResult.Refused(problems) : new EditResult(text, [], summary);
     }
 
-    private static void AppendUpdate(StringBuilder text, DateTimeOffset at, IncidentStatus status, IReadOnlyList<ComponentChange> changes, DateTimeOffset? nextUpdate, string message, bool withSeconds = false)
+    private enum TimePrecision
     {
-        var time = withSeconds ? Timestamp.ToIso(at) : Timestamp.ToHeading(at);
+        Minute,
+        Second,
+        Millisecond,
+    }
+
+    private static void AppendUpdate(StringBuilder text, DateTimeOffset at, IncidentStatus status, IReadOnlyList<ComponentChange> changes, DateTimeOffset? nextUpdate, string message, TimePrecision precision = TimePrecision.Minute)
+    {
+        var time = precision switch
+        {
+            TimePrecision.Minute => Timestamp.ToHeading(at),
+            TimePrecision.Second => Timestamp.ToIso(at),
+            _ => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+        };
         text.Append("## ").Append(time).Append(" — ").Append(status).Append('\n');
         if (changes.Count > 0)
         {
@@ -237,8 +258,8 @@ public static class IncidentAuthoring
         text.Append('\n').Append(Normalize(message).Trim()).Append('\n');
     }
 
-    private static DateTimeOffset Truncate(DateTimeOffset at) =>
-        new(at.UtcDateTime.Ticks - (at.UtcDateTime.Ticks % TimeSpan.TicksPerMinute), TimeSpan.Zero);
+    private static DateTimeOffset Truncate(DateTimeOffset at, long ticks) =>
+        new(at.UtcDateTime.Ticks - (at.UtcDateTime.Ticks % ticks), TimeSpan.Zero);
 
     /// <summary>A YAML double-quoted scalar, so titles with ': ', '#' or quotes stay one string.</summary>
     private static string Quote(string value) =>

@@ -26,6 +26,7 @@ internal static class IncidentReader
         }
 
         var errors = diagnostics.ErrorCount;
+        ContentReader.CheckTitle(display, dto.Title, dto.LineOf(nameof(IncidentDto.Title)), diagnostics);
         var components = ContentReader.ComponentsOf(display, dto.Components, catalogue, diagnostics, s => s);
         if (file.Preamble.Length > 0)
         {
@@ -35,7 +36,9 @@ internal static class IncidentReader
         var parsed = UpdateReader.ReadAll<IncidentStatus>(display, file, catalogue, diagnostics, "Investigating");
         if (file.Sections.Count == 0)
         {
-            diagnostics.Error(display, Math.Max(1, file.PreambleLine), "this incident has no update; add one under the front matter, such as '## 2026-11-26 10:02 UTC — Investigating' followed by what customers see");
+            // A file that ends after its front matter has no line after it; point at its last written line.
+            var lastLine = Array.FindLastIndex(file.Lines, l => l.Trim().Length > 0) + 1;
+            diagnostics.Error(display, Math.Clamp(file.PreambleLine, 1, Math.Max(1, lastLine)), "this incident has no update; add one under the front matter, such as '## 2026-11-26 10:02 UTC — Investigating' followed by what customers see");
         }
 
         var updates = UpdateReader.InTimeOrder(display, parsed, diagnostics);
