@@ -122,4 +122,21 @@ public sealed class CheckCommandTests
 
         Assert.Equal("::notice file=input/a%2Cb%3Ac.md,title=statussite::50%25 done%0Anext", line);
     }
+
+    [Fact]
+    public async Task Redirected_output_carries_no_colour_codes_even_without_no_color()
+    {
+        using var site = TestSite.Create();
+        site.Write("incidents/bad.md", "no front matter\n");
+        var info = CliRunner.StartInfo(site.Root, "check", "--now", "2026-11-26T11:32:00Z");
+        info.Environment.Remove("NO_COLOR");
+
+        using var process = System.Diagnostics.Process.Start(info)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.Equal(1, process.ExitCode);
+        Assert.Contains("input/incidents/bad.md:1: this file has no front matter", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u001b[", output, StringComparison.Ordinal);
+    }
 }
