@@ -30,12 +30,20 @@ internal sealed class BuildSettings : ClockSettings
 }
 
 /// <summary><c>statussite build</c>: validate, then render and write the whole site or nothing.</summary>
-internal sealed class BuildCommand(IAnsiConsole console) : AsyncCommand<BuildSettings>
+internal sealed class BuildCommand(IAnsiConsole console, TimeProvider clock) : AsyncCommand<BuildSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, BuildSettings settings, CancellationToken cancellationToken)
     {
-        var options = new BuildOptions(settings.Input, settings.Output, ThemeLocator.Resolve(settings.Theme), settings.Cache, settings.ResolveNow(TimeProvider.System));
-        var result = await SiteBuilder.BuildAsync(options).ConfigureAwait(false);
+        var options = new BuildOptions(settings.Input, settings.Output, ThemeLocator.Resolve(settings.Theme), settings.Cache, settings.ResolveNow(clock));
+        var build = SiteBuilder.BuildAsync(options);
+        // A spinner only for builds long enough to wonder about (a cold template compile), and only on a terminal.
+        if (await Task.WhenAny(build, Task.Delay(TimeSpan.FromSeconds(1), cancellationToken)).ConfigureAwait(false) != build
+            && console.Profile.Capabilities.Interactive)
+        {
+            await console.Status().StartAsync("Building the site…", _ => build).ConfigureAwait(false);
+        }
+
+        var result = await build.ConfigureAwait(false);
         DiagnosticPrinter.Print(console, result.Diagnostics);
         if (!result.Succeeded)
         {

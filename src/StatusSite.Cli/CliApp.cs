@@ -11,7 +11,9 @@ internal static class CliApp
     public const int ContentErrors = 1;
     public const int UsageError = 2;
 
-    public static int Run(string[] args, IAnsiConsole? console = null)
+    /// <param name="console">The console; tests pass one that writes to a string.</param>
+    /// <param name="clock">The clock of the writing commands and of builds without --now; tests pass a fixed one.</param>
+    public static int Run(string[] args, IAnsiConsole? console = null, TimeProvider? clock = null)
     {
         console ??= CreateConsole();
         var app = new CommandApp();
@@ -20,19 +22,48 @@ internal static class CliApp
             config.SetApplicationName("statussite");
             config.PropagateExceptions();
             config.ConfigureConsole(console);
+            config.Settings.Registrar.RegisterInstance<TimeProvider>(clock ?? TimeProvider.System);
 
             config.AddCommand<BuildCommand>("build")
                 .WithDescription("Validate input/ and build the site into _site/ (all or nothing).")
                 .WithExample("build")
                 .WithExample("build", "--input", "input", "--output", "_site", "--now", "2026-11-26T12:00:00Z");
 
+            config.AddCommand<CheckCommand>("check")
+                .WithDescription("Validate input/ like build, plus the incident process rules (late updates, missed 'Next update' promises); writes nothing.")
+                .WithExample("check")
+                .WithExample("check", "--format", "github")
+                .WithExample("check", "--strict", "--now", "2026-11-26T12:00:00Z");
+
             config.AddBranch("new", branch =>
             {
-                branch.SetDescription("Write a correctly formatted new content file.");
+                branch.SetDescription("Create a content file with the current UTC time.");
+                branch.AddCommand<NewIncidentCommand>("incident")
+                    .WithDescription("Declare an incident: writes input/incidents/<yyyy>/<date>-<slug>.md with an Investigating update now.")
+                    .WithExample("new", "incident", "--title", "\"Elevated API error rates\"", "--severity", "SEV2", "--component", "api=partial_outage")
+                    .WithExample("new", "incident", "--title", "\"Dashboard login failures\"", "--severity", "SEV1", "--component", "dashboard=major_outage", "--message", "\"We are investigating failed sign-ins.\"", "--next-update", "30m");
+                branch.AddCommand<NewMaintenanceCommand>("maintenance")
+                    .WithDescription("Schedule maintenance: writes input/maintenance/<yyyy>/<date>-<slug>.md.")
+                    .WithExample("new", "maintenance", "--title", "\"Database upgrade\"", "--from", "2026-12-09T02:00:00Z", "--until", "2026-12-09T04:00:00Z", "--component", "database");
                 branch.AddCommand<NewPostmortemCommand>("postmortem")
                     .WithDescription("Write a draft postmortem for an incident, its timeline reconstructed from the incident's updates.")
                     .WithExample("new", "postmortem", "2026-11-26-api-errors");
             });
+
+            config.AddCommand<UpdateCommand>("update")
+                .WithDescription("Post an update to an open incident, at its place in the file (newest first or oldest first, as the file is written).")
+                .WithExample("update", "2026-11-26-api-errors", "--status", "identified", "--message", "\"A deployment caused the errors; we are rolling it back.\"", "--component", "api=degraded_performance", "--next-update", "30m")
+                .WithExample("update", "2026-11-26-api-errors", "--status", "monitoring", "--message", "\"Error rates are back to normal; we are watching.\"", "--component", "api=operational");
+
+            config.AddCommand<ResolveCommand>("resolve")
+                .WithDescription("Resolve an incident: adds the Resolved update and sets every affected component back to operational.")
+                .WithExample("resolve", "2026-11-26-api-errors")
+                .WithExample("resolve", "2026-11-26-api-errors", "--message", "\"Error rates have been normal for an hour. This incident is resolved.\"");
+
+            config.AddCommand<ServeCommand>("serve")
+                .WithDescription("Preview the site on 127.0.0.1: builds, serves, and rebuilds when input/ or the theme changes; shows build errors in the browser.")
+                .WithExample("serve")
+                .WithExample("serve", "--port", "0");
         });
 
         try
@@ -46,10 +77,16 @@ internal static class CliApp
         }
     }
 
-    /// <summary>The real console; never wraps lines when redirected, so 'path:line: message' stays one line for tools.</summary>
+    /// <summary>
+    /// The real console; never wraps lines when redirected, so 'path:line: message' stays one line for tools,
+    /// and writes no colour codes into a file, a pipe or a terminal whose user set NO_COLOR (no-color.org).
+    /// </summary>
     private static IAnsiConsole CreateConsole()
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings());
+        var plain = Console.IsOutputRedirected || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+        var console = AnsiConsole.Create(plain
+            ? new AnsiConsoleSettings { Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors }
+            : new AnsiConsoleSettings());
         if (Console.IsOutputRedirected)
         {
             console.Profile.Width = 4096;

@@ -62,7 +62,7 @@ public sealed class ContentErrorTests
             "incidents/x.md",
             Good.Replace("SEV2", "SEV5"),
             3,
-            "'severity': unknown value 'SEV5' (did you mean 'sev1'?); write one of 'sev1', 'sev2' or 'sev3'"
+            "'severity': unknown value 'SEV5' (did you mean 'SEV1'?); write one of 'SEV1', 'SEV2' or 'SEV3'"
         },
         {
             "unknown component status",

@@ -57,6 +57,6 @@ public sealed class LanguageTests
             ],
             warnings.Order(StringComparer.Ordinal));
         var nav = site.Page().QuerySelectorAll("nav a").Select(a => a.TextContent).ToList();
-        Assert.Equal(["Status", "History", "Wartung"], nav);
+        Assert.Equal(["Status", "History", "Wartung", "Postmortems"], nav);
     }
 }

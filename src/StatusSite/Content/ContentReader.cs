@@ -127,12 +127,25 @@ public sealed partial class ContentReader
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    /// <summary>The largest content file read: far beyond any real update, small enough that a pasted log cannot stall a build.</summary>
+    internal const int MaxFileBytes = 1024 * 1024;
+
+    /// <summary>The longest title: it must fit a page heading, a feed entry and a notification.</summary>
+    internal const int MaxTitleLength = 200;
+
     /// <summary>Reads a file as UTF-8 (a BOM is allowed); null, with a diagnostic, when it cannot.</summary>
     internal string? ReadText(string path, string display)
     {
         byte[] bytes;
         try
         {
+            var size = new FileInfo(path).Length;
+            if (size > MaxFileBytes)
+            {
+                _diagnostics.Error(display, 0, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"this file is {size / (1024.0 * 1024.0):0.0} MB, more than the 1 MB a content file may hold; keep updates short and link to long material (logs, reports) instead"));
+                return null;
+            }
+
             bytes = File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -211,6 +224,18 @@ public sealed partial class ContentReader
         }
 
         return new YamlBinder(display, file.FrontMatterFirstLine - 1, diagnostics).Parse<T>(file.FrontMatter, file.FrontMatterFirstLine);
+    }
+
+    /// <summary>Refuses a title too long to show; true when it is usable.</summary>
+    internal static bool CheckTitle(string display, string? title, int line, DiagnosticBag diagnostics)
+    {
+        if (title is null || title.Length <= MaxTitleLength)
+        {
+            return true;
+        }
+
+        diagnostics.Error(display, line, $"the title is {title.Length} characters long; keep it to at most {MaxTitleLength} so it fits the page, feeds and notifications, and put the details in the first update");
+        return false;
     }
 
     /// <summary>Resolves front-matter component entries against the catalogue.</summary>

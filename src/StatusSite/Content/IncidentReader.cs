@@ -26,6 +26,7 @@ internal static class IncidentReader
         }
 
         var errors = diagnostics.ErrorCount;
+        ContentReader.CheckTitle(display, dto.Title, dto.LineOf(nameof(IncidentDto.Title)), diagnostics);
         var components = ContentReader.ComponentsOf(display, dto.Components, catalogue, diagnostics, s => s);
         if (file.Preamble.Length > 0)
         {

@@ -25,6 +25,7 @@ internal static class MaintenanceReader
         }
 
         var errors = diagnostics.ErrorCount;
+        ContentReader.CheckTitle(display, dto.Title, dto.LineOf(nameof(MaintenanceDto.Title)), diagnostics);
         var components = ContentReader.ComponentsOf(display, dto.Components, catalogue, diagnostics, s => s ?? ComponentStatus.UnderMaintenance);
         if (dto.ScheduledFor is { } from && dto.ScheduledUntil is { } until && until <= from)
         {

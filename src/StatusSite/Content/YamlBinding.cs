@@ -61,7 +61,15 @@ internal sealed class YamlBinder(string path, int lineOffset, DiagnosticBag diag
         }
         catch (YamlException e)
         {
-            diagnostics.Error(path, (int)e.Start.Line + fileLineOfFirstYamlLine - 1, DescribeYamlError(e));
+            var message = DescribeYamlError(e);
+            var line = (int)e.Start.Line;
+            if (message.StartsWith("YAML does not allow tabs", StringComparison.Ordinal) && FirstLineIndentedWithTab(yaml) is { } tabLine)
+            {
+                // YamlDotNet reports a tab at the start of the enclosing block; the author needs the line with the tab.
+                line = tabLine;
+            }
+
+            diagnostics.Error(path, line + fileLineOfFirstYamlLine - 1, message);
             return null;
         }
 
@@ -73,6 +81,22 @@ internal sealed class YamlBinder(string path, int lineOffset, DiagnosticBag diag
         }
 
         return (T?)BindObject(typeof(T), root);
+    }
+
+    /// <summary>The 1-based line of the first line whose indentation holds a tab, if any.</summary>
+    private static int? FirstLineIndentedWithTab(string yaml)
+    {
+        var lines = yaml.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var indent = lines[i][..(lines[i].Length - lines[i].TrimStart(' ', '\t').Length)];
+            if (indent.Contains('\t', StringComparison.Ordinal))
+            {
+                return i + 1;
+            }
+        }
+
+        return null;
     }
 
     private static string DescribeYamlError(YamlException e)
@@ -346,7 +370,8 @@ internal sealed class YamlBinder(string path, int lineOffset, DiagnosticBag diag
                 return value;
             }
 
-            var names = EnumNames.All(type);
+            // Severities are written SEV1..SEV3 everywhere people read them; suggest them that way.
+            var names = type == typeof(Model.Severity) ? [.. Enum.GetNames(type).Select(n => n.ToUpperInvariant())] : EnumNames.All(type);
             diagnostics.Error(path, line, $"'{key}': unknown value '{text}'{Suggest.DidYouMean(text, names)}; write one of {Suggest.OneOf(names)}");
             return null;
         }

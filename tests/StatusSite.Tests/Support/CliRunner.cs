@@ -1,31 +1,94 @@
+using System.Diagnostics;
 using Spectre.Console;
 using StatusSite.Cli;
 
 namespace StatusSite.Tests.Support;
 
-/// <summary>Runs the statussite command line in-process and captures what it prints.</summary>
+/// <summary>A clock that always says the same time, for commands that write 'now'.</summary>
+internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now;
+}
+
+/// <summary>What a command printed and returned.</summary>
+internal sealed record CliRun(int ExitCode, string Output)
+{
+    public string[] Lines => Output.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+}
+
+/// <summary>Runs the statussite command line in-process (a string console, a fixed clock) or as the built tool.</summary>
 internal static class CliRunner
 {
-    private static readonly Lock ConsoleLock = new();
-
-    public static (int ExitCode, string Output) Run(params string[] args)
+    public static CliRun Run(DateTimeOffset now, params string[] args)
     {
         var writer = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
+            Out = new AnsiConsoleOutput(writer),
             Ansi = AnsiSupport.No,
             ColorSystem = ColorSystemSupport.NoColors,
-            Out = new AnsiConsoleOutput(writer),
+            Interactive = InteractionSupport.No,
         });
         console.Profile.Width = 4096;
-        lock (ConsoleLock)
-        {
-            var code = CliApp.Run(args, console);
-            return (code, writer.ToString());
-        }
+        var code = CliApp.Run(args, console, new FixedClock(now));
+        return new CliRun(code, writer.ToString());
     }
+
+    /// <summary>Runs in-process at the tests' default clock.</summary>
+    public static CliRun Run(params string[] args) => Run(TestSite.Parse(TestSite.DefaultNow), args);
 
     /// <summary>Arguments that build <paramref name="site"/> with the repository's theme and the shared template cache.</summary>
     public static string[] BuildArgs(TestSite site, string now = TestSite.DefaultNow) =>
         ["build", "--input", site.Input, "--output", site.Output, "--now", now, "--theme", TestSite.ThemeDir, "--cache", TestSite.CacheDir];
+
+    /// <summary>The built tool, next to the test binaries' configuration (Debug or Release).</summary>
+    public static string ToolPath
+    {
+        get
+        {
+            var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name;
+            var built = Path.Combine(TestSite.RepoRoot, "src", "StatusSite.Cli", "bin", configuration, "net10.0", "StatusSite.Cli.dll");
+            return File.Exists(built) ? built : Path.Combine(AppContext.BaseDirectory, "StatusSite.Cli.dll");
+        }
+    }
+
+    public static ProcessStartInfo StartInfo(string workingDirectory, params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(ToolPath);
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        info.Environment["NO_COLOR"] = "1";
+        info.Environment.Remove("SOURCE_DATE_EPOCH");
+        return info;
+    }
+
+    /// <summary>Runs the built tool to completion (bounded, so a hung tool fails the test instead of the run).</summary>
+    public static async Task<CliRun> RunProcessAsync(string workingDirectory, params string[] args)
+    {
+        using var process = Process.Start(StartInfo(workingDirectory, args))!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"statussite {string.Join(' ', args)} did not finish");
+        }
+
+        return new CliRun(process.ExitCode, await stdout + await stderr);
+    }
 }

@@ -1,0 +1,54 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using StatusSite.Analysis;
+using StatusSite.Content;
+
+namespace StatusSite.Cli;
+
+internal sealed class CheckSettings : ClockSettings
+{
+    [CommandOption("--format <FORMAT>")]
+    [Description("'text' (grouped by file, with a summary) or 'github' (annotations for GitHub Actions).")]
+    [DefaultValue("text")]
+    public string Format { get; init; } = "text";
+
+    [CommandOption("--strict")]
+    [Description("Treat warnings (late updates, missed promises) as errors, so the exit code is 1.")]
+    public bool Strict { get; init; }
+}
+
+/// <summary><c>statussite check</c>: everything <c>build</c> validates plus the incident process rules; writes nothing.</summary>
+internal sealed class CheckCommand(IAnsiConsole console, TimeProvider clock) : Command<CheckSettings>
+{
+    public override int Execute(CommandContext context, CheckSettings settings, CancellationToken cancellationToken)
+    {
+        var format = settings.Format.ToLowerInvariant();
+        if (format is not ("text" or "github"))
+        {
+            throw new UsageException($"--format: unknown format '{settings.Format}'; use 'text' or 'github'");
+        }
+
+        var now = settings.ResolveNow(clock);
+        var (model, bag) = SiteBuilder.Analyze(settings.Input, now);
+        if (model is not null)
+        {
+            ProcessRules.Run(model, bag);
+        }
+
+        var diagnostics = bag.Sorted()
+            .Select(d => settings.Strict && d.Level == DiagnosticLevel.Warning ? d with { Level = DiagnosticLevel.Error } : d)
+            .ToList();
+        if (format == "github")
+        {
+            DiagnosticPrinter.PrintGitHub(console, diagnostics);
+        }
+        else
+        {
+            DiagnosticPrinter.PrintGrouped(console, diagnostics);
+            DiagnosticPrinter.PrintSummary(console, diagnostics, model is null ? null : $"{model.Incidents.Count} incidents and {model.Maintenances.Count} maintenance windows");
+        }
+
+        return diagnostics.Any(d => d.Level == DiagnosticLevel.Error) ? CliApp.ContentErrors : CliApp.Success;
+    }
+}

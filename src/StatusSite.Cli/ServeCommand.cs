@@ -1,0 +1,70 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace StatusSite.Cli;
+
+internal sealed class ServeSettings : ClockSettings
+{
+    [CommandOption("-p|--port <PORT>")]
+    [Description("The port on 127.0.0.1; 0 picks a free one.")]
+    [DefaultValue(4000)]
+    public int Port { get; init; } = 4000;
+
+    [CommandOption("--theme <FOLDER>")]
+    [Description("The theme folder. Defaults to ./theme, else the theme shipped with the tool.")]
+    public string? Theme { get; init; }
+
+    [CommandOption("--cache <FOLDER>")]
+    [Description("Where compiled templates are kept between builds.")]
+    [DefaultValue(".statussite-cache")]
+    public string Cache { get; init; } = ".statussite-cache";
+}
+
+/// <summary><c>statussite serve</c>: a local preview on loopback that rebuilds on every change.</summary>
+internal sealed class ServeCommand(IAnsiConsole console, TimeProvider clock) : AsyncCommand<ServeSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, ServeSettings settings, CancellationToken cancellationToken)
+    {
+        if (settings.Port is < 0 or > 65535)
+        {
+            throw new UsageException($"--port {settings.Port} is not a port; use 1 to 65535, or 0 for a free one");
+        }
+
+        // Resolve once to report a bad --now as a usage error; with --now every rebuild uses that clock.
+        var fixedNow = settings.Now is null ? (DateTimeOffset?)null : settings.ResolveNow(clock);
+        var options = new PreviewOptions(settings.Input, ThemeLocator.Resolve(settings.Theme), settings.Cache, settings.Port, () => fixedNow ?? settings.ResolveNow(clock));
+        PreviewServer server;
+        try
+        {
+            server = await PreviewServer.StartAsync(options, message => console.MarkupLineInterpolated($"[grey]{message}[/]"), cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException e)
+        {
+            throw new UsageException($"cannot listen on 127.0.0.1:{settings.Port} ({e.Message}); pick another --port, or --port 0 for a free one");
+        }
+
+        await using (server.ConfigureAwait(false))
+        {
+            console.MarkupLineInterpolated($"Serving {settings.Input}/ at [link]{server.Url}[/] — rebuilds when input/ or the theme changes. Press Ctrl+C to stop.");
+            var stopped = new TaskCompletionSource();
+            ConsoleCancelEventHandler onCancel = (_, e) =>
+            {
+                e.Cancel = true;
+                stopped.TrySetResult();
+            };
+            Console.CancelKeyPress += onCancel;
+            using var registration = cancellationToken.Register(() => stopped.TrySetResult());
+            try
+            {
+                await stopped.Task.ConfigureAwait(false);
+            }
+            finally
+            {
+                Console.CancelKeyPress -= onCancel;
+            }
+        }
+
+        return CliApp.Success;
+    }
+}

@@ -1,0 +1,88 @@
+using System.Globalization;
+using StatusSite.Content;
+using StatusSite.Model;
+
+namespace StatusSite.Analysis;
+
+/// <summary>
+/// The incident process checks of <c>statussite check</c>: facts about how the incident is run, not about the
+/// format of the files, so they are warnings that never stop a publish. Each rule is a pure function of the
+/// model with a stable id (shown in messages and used by <c>--strict</c> reports), so more can be added here.
+/// </summary>
+public static class ProcessRules
+{
+    /// <summary>An open SEV1/SEV2 whose last public update is older than <c>policy.update_interval</c>.</summary>
+    public const string UpdateOverdue = "update-overdue";
+
+    /// <summary>An open incident whose 'Next update:' promise has passed.</summary>
+    public const string NextUpdateMissed = "next-update-missed";
+
+    /// <summary>Every rule, in the order they run.</summary>
+    public static IReadOnlyList<(string Id, Action<SiteModel, DiagnosticBag> Check)> All { get; } =
+    [
+        (UpdateOverdue, CheckUpdateCadence),
+        (NextUpdateMissed, CheckNextUpdatePromises),
+    ];
+
+    public static void Run(SiteModel model, DiagnosticBag diagnostics)
+    {
+        foreach (var (_, check) in All)
+        {
+            check(model, diagnostics);
+        }
+    }
+
+    public static void CheckUpdateCadence(SiteModel model, DiagnosticBag diagnostics)
+    {
+        foreach (var incident in model.ActiveIncidents)
+        {
+            if (!model.Settings.Policy.UpdateInterval.TryGetValue(incident.Severity, out var interval))
+            {
+                continue;
+            }
+
+            var latest = incident.Latest.Source;
+            var due = latest.At + interval;
+            if (model.Now > due)
+            {
+                var severity = incident.Severity.ToString().ToUpperInvariant();
+                diagnostics.Warning(incident.Source.SourcePath, latest.Line,
+                    $"the last public update was at {Timestamp.ToHeading(latest.At)}, {Format(model.Now - latest.At)} ago; the {severity} policy asks for one every {Format(interval)}, so it is {Format(model.Now - due)} late; post one with 'statussite update {incident.Id} --status … --message …' or add an update heading above this one",
+                    UpdateOverdue);
+            }
+        }
+    }
+
+    public static void CheckNextUpdatePromises(SiteModel model, DiagnosticBag diagnostics)
+    {
+        foreach (var incident in model.ActiveIncidents)
+        {
+            var latest = incident.Latest.Source;
+            if (latest.NextUpdate is { } promised && model.Now > promised)
+            {
+                diagnostics.Warning(incident.Source.SourcePath, latest.Line,
+                    $"this update promised the next one by {Timestamp.ToHeading(promised)}, {Format(model.Now - promised)} ago; customers are waiting, so post an update now (and promise a time you can keep)",
+                    NextUpdateMissed);
+            }
+        }
+    }
+
+    /// <summary>A duration as people say it: '45m', '1h', '2h 05m', '3d 4h'.</summary>
+    public static string Format(TimeSpan span)
+    {
+        var minutes = (long)Math.Floor(span.TotalMinutes);
+        if (minutes < 60)
+        {
+            return minutes.ToString(CultureInfo.InvariantCulture) + "m";
+        }
+
+        if (minutes < 24 * 60)
+        {
+            return minutes % 60 == 0
+                ? string.Create(CultureInfo.InvariantCulture, $"{minutes / 60}h")
+                : string.Create(CultureInfo.InvariantCulture, $"{minutes / 60}h {minutes % 60:00}m");
+        }
+
+        return string.Create(CultureInfo.InvariantCulture, $"{minutes / (24 * 60)}d {minutes / 60 % 24}h");
+    }
+}

@@ -1,0 +1,142 @@
+using StatusSite.Tests.Support;
+
+namespace StatusSite.Tests.Cli;
+
+public sealed class CheckCommandTests
+{
+    private static readonly string LateSev2 = Incidents.File(
+        "title: Elevated API error rates\nseverity: SEV2\ncomponents:\n  api: partial_outage",
+        Incidents.Update("2026-11-26 10:02 UTC", "Investigating", "We are investigating.", nextUpdate: "2026-11-26 10:30 UTC"));
+
+    private const string LateWarning = "the last public update was at 2026-11-26 10:02 UTC, 1h 30m ago; the SEV2 policy asks for one every 1h, so it is 30m late; post one with 'statussite update late --status … --message …' or add an update heading above this one";
+    private const string MissedWarning = "this update promised the next one by 2026-11-26 10:30 UTC, 1h 02m ago; customers are waiting, so post an update now (and promise a time you can keep)";
+
+    [Fact]
+    public void Open_sev2_without_an_update_within_policy_is_a_warning_saying_how_late()
+    {
+        using var site = TestSite.Create();
+        site.Write("incidents/late.md", LateSev2);
+
+        var run = CliRunner.Run(TestSite.Parse("2026-11-26T11:32:00Z"), "check", "--input", site.Input);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains($"incidents/late.md:8: warning: {LateWarning} [update-overdue]", run.Output, StringComparison.Ordinal);
+        Assert.Contains($"incidents/late.md:8: warning: {MissedWarning} [next-update-missed]", run.Output, StringComparison.Ordinal);
+        Assert.Contains("0 error(s) and 2 warning(s) in 1 file(s)", run.Output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(site.Output));
+    }
+
+    [Fact]
+    public void Strict_turns_process_warnings_into_errors_and_exit_code_1()
+    {
+        using var site = TestSite.Create();
+        site.Write("incidents/late.md", LateSev2);
+
+        var run = CliRunner.Run(TestSite.Parse("2026-11-26T11:32:00Z"), "check", "--strict", "--input", site.Input);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"incidents/late.md:8: {LateWarning} [update-overdue]", run.Output, StringComparison.Ordinal);
+        Assert.Contains("2 error(s) and 0 warning(s)", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Updates_within_policy_and_resolved_or_sev3_incidents_raise_no_process_warning()
+    {
+        using var site = TestSite.Create();
+        site.Write("incidents/fresh.md", LateSev2);
+        site.Write("incidents/minor.md", LateSev2.Replace("SEV2", "SEV3", StringComparison.Ordinal).Replace("Next update: 2026-11-26 10:30 UTC\n", "", StringComparison.Ordinal));
+        site.Write("incidents/done.md", Incidents.File(
+            "title: Done\nseverity: SEV1",
+            Incidents.Update("2026-11-26 09:10 UTC", "Resolved", "Fixed."),
+            Incidents.Update("2026-11-26 09:00 UTC", "Investigating", "Looking.", nextUpdate: "2026-11-26 09:05 UTC")));
+
+        var run = CliRunner.Run(TestSite.Parse("2026-11-26T10:29:00Z"), "check", "--input", site.Input);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("No problems found (checked 3 incidents and 0 maintenance windows).", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Content_errors_exit_1_with_file_and_line()
+    {
+        using var site = TestSite.Create();
+        site.Write("incidents/bad.md", Incidents.File("title: Bad\nseverity: SEV2\ncomponents:\n  apii: partial_outage", Incidents.Update("2026-11-26 10:02 UTC", "Investigating", "x")));
+
+        var run = CliRunner.Run(TestSite.Parse("2026-11-26T11:00:00Z"), "check", "--input", site.Input);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("incidents/bad.md:5: unknown component 'apii' (did you mean 'api'?); use an id from the components in site.yml", run.Output, StringComparison.Ordinal);
+        Assert.Contains("1 error(s) and 0 warning(s) in 1 file(s).", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Unknown_format_is_a_usage_error()
+    {
+        using var site = TestSite.Create();
+
+        var run = CliRunner.Run(TestSite.Parse("2026-11-26T11:00:00Z"), "check", "--input", site.Input, "--format", "junit");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--format: unknown format 'junit'; use 'text' or 'github'", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Github_format_prints_exact_warning_annotations_from_the_built_tool()
+    {
+        using var site = TestSite.Create();
+        site.Write("incidents/late.md", LateSev2);
+
+        var run = await CliRunner.RunProcessAsync(site.Root, "check", "--input", "input", "--format", "github", "--now", "2026-11-26T11:32:00Z");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(
+            [
+                $"::warning file=input/incidents/late.md,line=8,title=statussite update-overdue::{LateWarning}",
+                $"::warning file=input/incidents/late.md,line=8,title=statussite next-update-missed::{MissedWarning}",
+            ],
+            run.Lines);
+    }
+
+    [Fact]
+    public async Task Github_format_prints_exact_error_annotations_and_exits_1_from_the_built_tool()
+    {
+        using var site = TestSite.Create();
+        site.Write("incidents/bad.md", Incidents.File("title: Bad\nseverity: SEV2\ncomponents:\n  apii: partial_outage", Incidents.Update("2026-11-26 10:02 UTC", "Investigating", "x")));
+        site.Write("incidents/worse.md", "no front matter\n");
+
+        var run = await CliRunner.RunProcessAsync(site.Root, "check", "--input", "input", "--format", "github", "--now", "2026-11-26T11:32:00Z");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(
+            [
+                "::error file=input/incidents/bad.md,line=5,title=statussite::unknown component 'apii' (did you mean 'api'?); use an id from the components in site.yml",
+                "::error file=input/incidents/worse.md,line=1,title=statussite::this file has no front matter; start it with a line '---', keys such as 'title: …', and a closing '---'",
+            ],
+            run.Lines);
+    }
+
+    [Fact]
+    public void Github_annotation_escapes_what_would_break_the_workflow_command()
+    {
+        var line = StatusSite.Cli.DiagnosticPrinter.GitHubAnnotation(new StatusSite.Content.Diagnostic(StatusSite.Content.DiagnosticLevel.Info, "input/a,b:c.md", 0, "50% done\nnext"));
+
+        Assert.Equal("::notice file=input/a%2Cb%3Ac.md,title=statussite::50%25 done%0Anext", line);
+    }
+
+    [Fact]
+    public async Task Redirected_output_carries_no_colour_codes_even_without_no_color()
+    {
+        using var site = TestSite.Create();
+        site.Write("incidents/bad.md", "no front matter\n");
+        var info = CliRunner.StartInfo(site.Root, "check", "--now", "2026-11-26T11:32:00Z");
+        info.Environment.Remove("NO_COLOR");
+
+        using var process = System.Diagnostics.Process.Start(info)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.Equal(1, process.ExitCode);
+        Assert.Contains("input/incidents/bad.md:1: this file has no front matter", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u001b[", output, StringComparison.Ordinal);
+    }
+}
