@@ -13,8 +13,12 @@ internal sealed class CheckSettings : ClockSettings
     [DefaultValue("text")]
     public string Format { get; init; } = "text";
 
+    [CommandOption("--theme <FOLDER>")]
+    [Description("The theme whose strings are checked for the site's language. Defaults to ./theme, else the theme shipped with the tool.")]
+    public string? Theme { get; init; }
+
     [CommandOption("--strict")]
-    [Description("Treat warnings (late updates, missed promises) as errors, so the exit code is 1.")]
+    [Description("Treat warnings (late updates, missed promises, overdue postmortems, lint warnings) as errors, so the exit code is 1.")]
     public bool Strict { get; init; }
 }
 
@@ -30,7 +34,8 @@ internal sealed class CheckCommand(IAnsiConsole console, TimeProvider clock) : C
         }
 
         var now = settings.ResolveNow(clock);
-        var (model, bag) = SiteBuilder.Analyze(settings.Input, now);
+        // Drafts are linted here, never by build: a draft's mistakes are news to its author, not a reason to stop a publish.
+        var (model, bag) = SiteBuilder.Analyze(settings.Input, now, lintDrafts: true, themeDir: ThemeLocator.Resolve(settings.Theme));
         if (model is not null)
         {
             ProcessRules.Run(model, bag);

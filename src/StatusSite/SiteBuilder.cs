@@ -33,9 +33,12 @@ public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, SiteMode
 /// <summary>Runs the pipeline: read → analyse → plan → render and write (all or nothing).</summary>
 public static class SiteBuilder
 {
-    /// <summary>Reads and analyses the content without writing anything: what <c>build</c> validates, at the given clock.</summary>
+    /// <summary>
+    /// Reads and analyses the content without writing anything: what <c>build</c> validates, at the given
+    /// clock, including the site language's strings when <paramref name="themeDir"/> is given.
+    /// </summary>
     /// <param name="lintDrafts">Also lint draft postmortems, as <c>check</c> does.</param>
-    public static (SiteModel? Model, DiagnosticBag Diagnostics) Analyze(string inputDir, DateTimeOffset now, string? displayRoot = null, bool lintDrafts = false)
+    public static (SiteModel? Model, DiagnosticBag Diagnostics) Analyze(string inputDir, DateTimeOffset now, string? displayRoot = null, bool lintDrafts = false, string? themeDir = null)
     {
         var (content, diagnostics) = ContentReader.Read(inputDir, displayRoot);
         if (content is null)
@@ -44,6 +47,11 @@ public static class SiteBuilder
         }
 
         var model = SiteAnalyzer.Analyze(content, now, diagnostics, lintDrafts);
+        if (themeDir is not null)
+        {
+            LoadStrings(new Theme(themeDir, Path.Combine(inputDir, "theme")), model.Settings.Language, SiteYml(inputDir, displayRoot), Relative(themeDir), diagnostics);
+        }
+
         return (diagnostics.HasErrors ? null : model, diagnostics);
     }
 
@@ -60,7 +68,7 @@ public static class SiteBuilder
         var stage = Stopwatch.StartNew();
         var model = SiteAnalyzer.Analyze(content, options.Now, diagnostics);
         var theme = new Theme(options.ThemeDir, Path.Combine(options.InputDir, "theme"));
-        var strings = LoadStrings(theme, model.Settings.Language, options, diagnostics);
+        var strings = LoadStrings(theme, model.Settings.Language, SiteYml(options.InputDir, options.DisplayRoot), Relative(options.ThemeDir), diagnostics);
         var analyzeMs = stage.ElapsedMilliseconds;
         if (diagnostics.HasErrors || strings is null)
         {
@@ -70,7 +78,7 @@ public static class SiteBuilder
         stage.Restart();
         var renderer = ThemeRenderer.For(theme, options.CacheDir);
         var files = OutputPlan.Create(model, strings, renderer);
-        var checker = new HtmlChecker(files.Select(f => f.Path), model.Settings.BaseUrl, OutputDisplay(options));
+        var checker = new HtmlChecker(files.Select(f => f.Path), model.Settings.BaseUrl, Relative(options.OutputDir));
         WriteResult written;
         try
         {
@@ -79,12 +87,12 @@ public static class SiteBuilder
         }
         catch (TemplateCompilationException e)
         {
-            diagnostics.Error(ThemeDisplay(options), 0, $"a theme template does not compile: {string.Join("; ", e.CompilationErrors)}; fix the template (or remove its override in input/theme/)");
+            diagnostics.Error(Relative(options.ThemeDir), 0, $"a theme template does not compile: {string.Join("; ", e.CompilationErrors)}; fix the template (or remove its override in input/theme/)");
             return Failed(diagnostics, readMs, analyzeMs, total);
         }
         catch (InvalidOperationException e) when (e.Source == "RazorLight")
         {
-            diagnostics.Error(ThemeDisplay(options), 0, $"the theme cannot be rendered: {e.Message}");
+            diagnostics.Error(Relative(options.ThemeDir), 0, $"the theme cannot be rendered: {e.Message}");
             return Failed(diagnostics, readMs, analyzeMs, total);
         }
 
@@ -103,7 +111,7 @@ public static class SiteBuilder
         return new BuildResult(diagnostics.Sorted(), model, pages, written.Files, written.Bytes, timings);
     }
 
-    private static Strings? LoadStrings(Theme theme, string language, BuildOptions options, DiagnosticBag diagnostics)
+    private static Strings? LoadStrings(Theme theme, string language, string siteYml, string themeDisplay, DiagnosticBag diagnostics)
     {
         try
         {
@@ -117,25 +125,22 @@ public static class SiteBuilder
         }
         catch (FileNotFoundException)
         {
-            diagnostics.Error(SiteYml(options), 0, $"language '{language}' has no translation (theme/i18n/{language}.yml); use one the theme ships, such as 'en', or add the file in input/theme/i18n/");
+            diagnostics.Error(siteYml, 0, $"language '{language}' has no translation (theme/i18n/{language}.yml); use one the theme ships, such as 'en', or add the file in input/theme/i18n/");
         }
         catch (YamlDotNet.Core.YamlException e)
         {
-            diagnostics.Error($"{ThemeDisplay(options)}/i18n/{language}.yml", (int)e.Start.Line, $"the translation file is not valid YAML ({e.Message}); fix its indentation or quoting");
+            diagnostics.Error($"{themeDisplay}/i18n/{language}.yml", (int)e.Start.Line, $"the translation file is not valid YAML ({e.Message}); fix its indentation or quoting");
         }
 
         return null;
     }
 
-    private static string SiteYml(BuildOptions options) =>
-        (options.DisplayRoot ?? Path.GetRelativePath(Environment.CurrentDirectory, options.InputDir)).Replace('\\', '/') + "/site.yml";
+    private static string SiteYml(string inputDir, string? displayRoot) =>
+        (displayRoot ?? Relative(inputDir)).Replace('\\', '/') + "/site.yml";
 
-    /// <summary>The output folder as the user named it, such as "_site", for messages about rendered pages.</summary>
-    private static string OutputDisplay(BuildOptions options) =>
-        Path.GetRelativePath(Environment.CurrentDirectory, options.OutputDir).Replace('\\', '/');
-
-    private static string ThemeDisplay(BuildOptions options) =>
-        Path.GetRelativePath(Environment.CurrentDirectory, options.ThemeDir).Replace('\\', '/');
+    /// <summary>A folder as the user named it, relative to the working folder ("_site", "theme"), for messages.</summary>
+    private static string Relative(string folder) =>
+        Path.GetRelativePath(Environment.CurrentDirectory, folder).Replace('\\', '/');
 
     private static BuildResult Failed(DiagnosticBag diagnostics, long readMs, long analyzeMs, Stopwatch total) =>
         new(diagnostics.Sorted(), null, 0, 0, 0, new BuildTimings(readMs, analyzeMs, 0, total.ElapsedMilliseconds));

@@ -17,11 +17,15 @@ public static class ProcessRules
     /// <summary>An open incident whose 'Next update:' promise has passed.</summary>
     public const string NextUpdateMissed = "next-update-missed";
 
+    /// <summary>A resolved incident whose postmortem is past <c>policy.postmortem_due</c> and still not published.</summary>
+    public const string PostmortemOverdue = "postmortem-overdue";
+
     /// <summary>Every rule, in the order they run.</summary>
     public static IReadOnlyList<(string Id, Action<SiteModel, DiagnosticBag> Check)> All { get; } =
     [
         (UpdateOverdue, CheckUpdateCadence),
         (NextUpdateMissed, CheckNextUpdatePromises),
+        (PostmortemOverdue, CheckPostmortemsDue),
     ];
 
     public static void Run(SiteModel model, DiagnosticBag diagnostics)
@@ -63,6 +67,22 @@ public static class ProcessRules
                 diagnostics.Warning(incident.Source.SourcePath, latest.Line,
                     $"this update promised the next one by {Timestamp.ToHeading(promised)}, {Format(model.Now - promised)} ago; customers are waiting, so post an update now (and promise a time you can keep)",
                     NextUpdateMissed);
+            }
+        }
+    }
+
+    public static void CheckPostmortemsDue(SiteModel model, DiagnosticBag diagnostics)
+    {
+        foreach (var incident in model.Incidents)
+        {
+            if (incident.Postmortem is { Overdue: true, DueBy: { } due })
+            {
+                var severity = incident.Severity.ToString().ToUpperInvariant();
+                // The 'postmortem:' line when it names a draft; otherwise the resolution, which started the clock.
+                var line = incident.Source.PostmortemId is not null ? incident.Source.PostmortemLine : incident.Latest.Source.Line;
+                diagnostics.Warning(incident.Source.SourcePath, line,
+                    $"the postmortem of this {severity} incident was due by {Timestamp.ToHeading(due)}, {Format(model.Now - due)} ago; publish it (set 'published:'), or start one with 'statussite new postmortem {incident.Id}'",
+                    PostmortemOverdue);
             }
         }
     }

@@ -70,6 +70,53 @@ public sealed class CheckCommandTests
     }
 
     [Fact]
+    public void Resolved_sev2_past_its_postmortem_deadline_is_a_warning_and_build_still_succeeds()
+    {
+        using var site = TestSite.Create();
+        site.Write("incidents/old.md", Incidents.File(
+            "title: Old outage\nseverity: SEV2\ncomponents:\n  api: partial_outage",
+            Incidents.Update("2026-11-20 11:00 UTC", "Resolved", "Fixed."),
+            Incidents.Update("2026-11-20 10:00 UTC", "Investigating", "Looking.")));
+
+        var run = CliRunner.Run(TestSite.Parse("2026-11-26T11:00:00Z"), "check", "--input", site.Input);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains(
+            "incidents/old.md:8: warning: the postmortem of this SEV2 incident was due by 2026-11-23 11:00 UTC, 3d 0h ago; publish it (set 'published:'), or start one with 'statussite new postmortem old' [postmortem-overdue]",
+            run.Output,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_lints_a_draft_postmortem_that_build_leaves_alone()
+    {
+        using var site = TestSite.Create();
+        site.Write("incidents/api-outage.md", Postmortems.Incident());
+        site.Write("postmortems/draft.md", Postmortems.File(
+            Postmortems.FrontMatter(published: ""),
+            Postmortems.Body(rootCause: "It was human error during the deploy.")));
+
+        Assert.True((await site.BuildAsync("2026-11-26T11:00:00Z")).Succeeded);
+        var run = CliRunner.Run(TestSite.Parse("2026-11-26T11:00:00Z"), "check", "--input", site.Input);
+
+        Assert.Contains("postmortems/draft.md:", run.Output, StringComparison.Ordinal);
+        Assert.Contains("[human-error]", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_reports_keys_the_site_language_lacks()
+    {
+        using var site = TestSite.Create(TestSite.DefaultSiteYml.Replace("language: en", "language: de", StringComparison.Ordinal));
+        var german = File.ReadAllText(Path.Combine(TestSite.ThemeDir, "i18n", "de.yml"));
+        site.Write("theme/i18n/de.yml", german.Replace("  home: Status\n", "", StringComparison.Ordinal));
+
+        var run = CliRunner.Run(TestSite.Parse("2026-11-26T11:00:00Z"), "check", "--input", site.Input, "--theme", TestSite.ThemeDir);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("theme/i18n/de.yml: warning: missing key 'nav.home'; add it (English: \"Status\")", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Unknown_format_is_a_usage_error()
     {
         using var site = TestSite.Create();
