@@ -13,18 +13,43 @@ public static class Harness
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
-    public static Measurement Measure(string repo, string work, string input, string now, int runs)
+    /// <summary>
+    /// Publishes the tool as the publish workflow does (Release, ReadyToRun for this machine) and
+    /// returns its path: start-up is a large share of a build, so the shipped form is what is timed.
+    /// </summary>
+    public static string PublishTool(string repo, string work)
     {
-        var output = Path.Combine(work, "out");
+        var output = Path.Combine(work, "tool");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = repo };
+        foreach (var arg in new[] { "publish", Path.Combine("src", "StatusSite.Cli"), "-c", "Release", "-r", System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier, "--self-contained", "false", "-p:PublishReadyToRun=true", "-o", output })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"publishing the tool failed:\n{stdout.Result}\n{stderr.Result}");
+        }
+
+        return Path.Combine(output, "StatusSite.Cli.dll");
+    }
+
+    public static Measurement Measure(string tool, string repo, string work, string outputRoot, string input, string now, int runs)
+    {
+        var output = Path.Combine(outputRoot, "statussite-bench-out");
         var warmCache = Path.Combine(work, "cache-warm");
         var stats = Path.Combine(work, "stats.json");
-        Run(repo, input, output, warmCache, now, stats);
+        Run(tool, repo, input, output, warmCache, now, stats);
         var warm = new List<double>();
         var peaks = new List<long>();
         BuildStats? last = null;
         for (var i = 0; i < runs; i++)
         {
-            warm.Add(Run(repo, input, output, warmCache, now, stats));
+            warm.Add(Run(tool, repo, input, output, warmCache, now, stats));
             last = JsonSerializer.Deserialize<BuildStats>(File.ReadAllText(stats), Json)!;
             peaks.Add(last.PeakWorkingSetBytes);
         }
@@ -38,7 +63,7 @@ public static class Harness
                 Directory.Delete(coldCache, recursive: true);
             }
 
-            cold.Add(Run(repo, input, output, coldCache, now, stats));
+            cold.Add(Run(tool, repo, input, output, coldCache, now, stats));
             peaks.Add(JsonSerializer.Deserialize<BuildStats>(File.ReadAllText(stats), Json)!.PeakWorkingSetBytes);
         }
 
@@ -47,9 +72,8 @@ public static class Harness
     }
 
     /// <summary>One whole build process; returns its wall time in seconds.</summary>
-    private static double Run(string repo, string input, string output, string cache, string now, string stats)
+    private static double Run(string tool, string repo, string input, string output, string cache, string now, string stats)
     {
-        var tool = Path.Combine(AppContext.BaseDirectory, "StatusSite.Cli.dll");
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,

@@ -65,6 +65,29 @@ public sealed class HtmlCheckTests
     }
 
     [Fact]
+    public async Task Element_never_closed_fails_the_build_naming_it()
+    {
+        using var site = TestSite.Create();
+        var errors = await BuildWithHistoryBody(site, "<div class=\"months\">\n<ul><li>one</li></ul>");
+
+        var error = Assert.Single(errors, e => e.Message.Contains("<div> is never closed", StringComparison.Ordinal));
+        Assert.EndsWith("_site/history/index.html", error.Path, StringComparison.Ordinal);
+        Assert.Equal("the HTML is not well-formed: <div> is never closed; add </div> where it ends", error.Message);
+        Assert.True(error.Line > 0);
+    }
+
+    [Fact]
+    public async Task Void_elements_self_closing_svg_and_scripts_need_no_end_tag()
+    {
+        using var site = TestSite.Create();
+        site.Write("theme/layouts/history.cshtml", HistoryLayout("<p>a<br>b<img src=\"../assets/site.css\" alt=\"\"></p><svg aria-hidden=\"true\"><path d=\"M0 0\"/></svg><script>if (1 < 2) { document.write('</p>'); }</script>"));
+
+        var result = await site.BuildAsync();
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+    }
+
+    [Fact]
     public async Task Absolute_links_into_the_site_are_checked_and_links_elsewhere_are_not()
     {
         using var site = TestSite.Create();
@@ -76,6 +99,21 @@ public sealed class HtmlCheckTests
         using var broken = TestSite.Create();
         var errors = await BuildWithHistoryBody(broken, """<p><a href="https://status.acme.example/maintenance/old/">gone</a></p>""");
         Assert.Contains("the site has no 'maintenance/old/index.html'", Assert.Single(errors).Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("incidents/x/index.html", "../../components/api/", "components/api/")]
+    [InlineData("incidents/x/index.html", "../../assets/site.css", "assets/site.css")]
+    [InlineData("index.html", "./", "")]
+    [InlineData("index.html", "history/", "history/")]
+    [InlineData("history/2026-11/index.html", "../", "history/")]
+    [InlineData("history/2026-11/index.html", "../../../../x.html", "x.html")]
+    [InlineData("history/index.html", "..", "")]
+    [InlineData("a/b/index.html", "./c/./d.html", "a/b/c/d.html")]
+    public void Relative_links_resolve_against_the_page_folder_as_a_browser_does(string page, string link, string expected)
+    {
+        Assert.Equal(expected, StatusSite.Publishing.HtmlChecker.Combine(page, link));
+        Assert.Equal(new Uri(new Uri(new Uri("https://s.invalid/"), page), link).AbsolutePath.TrimStart('/'), expected);
     }
 
     [Fact]

@@ -21,8 +21,12 @@ public sealed record FeedDocument(
 
 /// <summary>One entry: one incident update, one step of a maintenance window, or one postmortem.</summary>
 /// <param name="Id">Permanent: it never changes when later updates are added.</param>
-/// <param name="Html">The body as HTML (from Markdown with raw HTML disabled), or null when there is only the summary.</param>
-/// <param name="Summary">The body as plain text.</param>
+/// <param name="Markdown">The body, or null when there is only a plain-text summary.</param>
+/// <param name="PlainSummary">A plain-text summary given as such (a postmortem's); otherwise it comes from the Markdown.</param>
+/// <remarks>
+/// The body is rendered only when a writer asks for it: a feed keeps the newest few entries of
+/// a long history, and rendering every update's Markdown to pick them would cost more than the feed.
+/// </remarks>
 public sealed record FeedEntry(
     string Id,
     string Title,
@@ -30,8 +34,15 @@ public sealed record FeedEntry(
     DateTimeOffset Published,
     DateTimeOffset Updated,
     IReadOnlyList<FeedCategory> Categories,
-    string? Html,
-    string Summary);
+    string? Markdown,
+    string? PlainSummary = null)
+{
+    /// <summary>The body as HTML (raw HTML in the Markdown is shown as text), or null when there is only the summary.</summary>
+    public string? Html => Markdown is null ? null : MarkdownRenderer.ToHtml(Markdown);
+
+    /// <summary>The body as plain text.</summary>
+    public string Summary => PlainSummary ?? MarkdownRenderer.ToPlainText(Markdown ?? "");
+}
 
 /// <summary>A category of an entry: an affected component, by id and name.</summary>
 public sealed record FeedCategory(string Term, string Label);
@@ -62,7 +73,7 @@ public static class Feeds
     {
         var settings = view.Settings;
         var entries = postmortems
-            .Select(p => new FeedEntry(p.Id, p.Title, p.Link, p.Published, p.Published, [], null, p.Summary));
+            .Select(p => new FeedEntry(p.Id, p.Title, p.Link, p.Published, p.Published, [], Markdown: null, PlainSummary: p.Summary));
         return Document(view, $"{view.T["subscribe.postmortems_feed"]} · {settings.Title}", settings.Description, new Uri(settings.BaseUrl, "postmortems/"), selfPath, entries);
     }
 
@@ -79,44 +90,50 @@ public static class Feeds
         return new FeedDocument(self.AbsoluteUri, title, subtitle, site.Settings.Language, site.Settings.Title, homePage, self, updated, newest);
     }
 
+    /// <summary>
+    /// The newest entries of the incidents and windows: candidates are ranked by time (ties by the
+    /// entry id's order: incidents before maintenance, then by id) and only the kept ones are built,
+    /// so a ten-year history costs a sort of small tuples, not thousands of entries.
+    /// </summary>
     private static IEnumerable<FeedEntry> Entries(SiteView view, IEnumerable<IncidentModel> incidents, IEnumerable<MaintenanceModel> maintenances)
     {
-        var baseUrl = view.Settings.BaseUrl;
-        foreach (var incident in incidents)
-        {
-            var link = new Uri(baseUrl, $"incidents/{incident.Id}/");
-            var categories = incident.Affected.Select(a => new FeedCategory(a.Component.Id, a.Component.Name)).ToList();
-            foreach (var update in incident.Updates)
-            {
-                var markdown = update.Source.Markdown;
-                yield return new FeedEntry(
-                    new Uri(link, "#" + update.StableId(incident.Id)).AbsoluteUri,
-                    $"{view.Name(update.Status)} — {incident.Title}",
-                    link,
-                    update.At,
-                    update.At,
-                    categories,
-                    MarkdownRenderer.ToHtml(markdown),
-                    MarkdownRenderer.ToPlainText(markdown));
-            }
-        }
+        var limit = view.Settings.FeedEntries;
+        var fromIncidents = incidents
+            .SelectMany(incident => incident.Updates.Select(update => (update.At, Kind: 0, Key: $"{incident.Id}/#{update.StableId(incident.Id)}", Build: (Func<FeedEntry>)(() => IncidentEntry(view, incident, update)))));
+        var fromMaintenance = maintenances
+            .SelectMany(maintenance => maintenance.Timeline.Select(entry => (entry.At, Kind: 1, Key: entry.Id, Build: (Func<FeedEntry>)(() => MaintenanceEntry(view, maintenance, entry)))));
+        return fromIncidents.Concat(fromMaintenance)
+            .OrderByDescending(c => c.At)
+            .ThenBy(c => c.Kind)
+            .ThenBy(c => c.Key, StringComparer.Ordinal)
+            .Take(limit)
+            .Select(c => c.Build())
+            .ToList();
+    }
 
-        foreach (var maintenance in maintenances)
-        {
-            var link = new Uri(baseUrl, maintenance.Path);
-            var categories = maintenance.Components.Select(c => new FeedCategory(c.Id, c.Name)).ToList();
-            foreach (var entry in maintenance.Timeline)
-            {
-                yield return new FeedEntry(
-                    new Uri(baseUrl, $"maintenance/#{entry.Id}").AbsoluteUri,
-                    $"{view.Name(entry.Status)} — {maintenance.Title}",
-                    link,
-                    entry.At,
-                    entry.At,
-                    categories,
-                    MarkdownRenderer.ToHtml(entry.Markdown),
-                    MarkdownRenderer.ToPlainText(entry.Markdown));
-            }
-        }
+    private static FeedEntry IncidentEntry(SiteView view, IncidentModel incident, IncidentUpdateModel update)
+    {
+        var link = new Uri(view.Settings.BaseUrl, $"incidents/{incident.Id}/");
+        return new FeedEntry(
+            new Uri(link, "#" + update.StableId(incident.Id)).AbsoluteUri,
+            $"{view.Name(update.Status)} — {incident.Title}",
+            link,
+            update.At,
+            update.At,
+            [.. incident.Affected.Select(a => new FeedCategory(a.Component.Id, a.Component.Name))],
+            update.Source.Markdown);
+    }
+
+    private static FeedEntry MaintenanceEntry(SiteView view, MaintenanceModel maintenance, MaintenanceEntry entry)
+    {
+        var baseUrl = view.Settings.BaseUrl;
+        return new FeedEntry(
+            new Uri(baseUrl, $"maintenance/#{entry.Id}").AbsoluteUri,
+            $"{view.Name(entry.Status)} — {maintenance.Title}",
+            new Uri(baseUrl, maintenance.Path),
+            entry.At,
+            entry.At,
+            [.. maintenance.Components.Select(c => new FeedCategory(c.Id, c.Name))],
+            entry.Markdown);
     }
 }

@@ -12,42 +12,42 @@ public static class OutputPlan
         var view = new SiteView(site, strings);
         var pages = new List<OutputFile>();
 
-        void Add<T>(string path, string template, string title, string description, T data)
+        // Pages are described when they are rendered, in parallel, not while the plan is made.
+        void Add<T>(string path, string template, string title, Func<string> describe, T data)
         {
-            var page = new Page<T>(view, path, title, description, data, Alternates(path, strings));
             var file = path.Length == 0 || path.EndsWith('/') ? path + "index.html" : path;
-            pages.Add(OutputFile.Text(file, () => renderer.RenderAsync("layouts/" + template + ".cshtml", page)));
+            pages.Add(OutputFile.Text(file, () => renderer.RenderAsync("layouts/" + template + ".cshtml", new Page<T>(view, path, title, describe(), data, Alternates(path, strings)))));
         }
 
         var t = strings;
         var settings = site.Settings;
-        Add("", "home", settings.Title, settings.Description, site);
+        Add("", "home", settings.Title, () => settings.Description, site);
         foreach (var incident in site.Incidents)
         {
-            Add($"incidents/{incident.Id}/", "incident", incident.Title, t.Format("incident.description", SiteView.Name(incident.Severity), incident.Latest.Source.Markdown.Length > 0 ? MarkdownRenderer.ToPlainText(incident.Latest.Source.Markdown) : incident.Title), incident);
+            Add($"incidents/{incident.Id}/", "incident", incident.Title, () => t.Format("incident.description", SiteView.Name(incident.Severity), incident.Latest.Source.Markdown.Length > 0 ? MarkdownRenderer.ToPlainText(incident.Latest.Source.Markdown) : incident.Title), incident);
         }
 
-        Add("history/", "history", t["history.title"], t.Format("history.description", settings.Title), site.Months);
+        Add("history/", "history", t["history.title"], () => t.Format("history.description", settings.Title), site.Months);
         for (var i = 0; i < site.Months.Count; i++)
         {
             var month = site.Months[i];
             var data = new MonthPage(month, i > 0 ? site.Months[i - 1] : null, i + 1 < site.Months.Count ? site.Months[i + 1] : null);
-            Add($"history/{month.Slug}/", "month", t.Format("history.month_title", view.Month(month.Year, month.Month)), t.Format("history.description", settings.Title), data);
+            Add($"history/{month.Slug}/", "month", t.Format("history.month_title", view.Month(month.Year, month.Month)), () => t.Format("history.description", settings.Title), data);
         }
 
         foreach (var component in site.Components)
         {
-            Add($"components/{component.Id}/", "component", component.Name, component.Component.Description ?? t.Format("component.description", component.Name), component);
+            Add($"components/{component.Id}/", "component", component.Name, () => component.Component.Description ?? t.Format("component.description", component.Name), component);
         }
 
-        Add("maintenance/", "maintenance", t["maintenance.title"], t["maintenance.description"], site);
-        Add("postmortems/", "postmortems", t["postmortem.index_title"], t["postmortem.index_description"], site);
+        Add("maintenance/", "maintenance", t["maintenance.title"], () => t["maintenance.description"], site);
+        Add("postmortems/", "postmortems", t["postmortem.index_title"], () => t["postmortem.index_description"], site);
         foreach (var postmortem in site.Postmortems)
         {
-            Add(postmortem.Path, "postmortem", postmortem.Title, postmortem.Summary, postmortem);
+            Add(postmortem.Path, "postmortem", postmortem.Title, () => postmortem.Summary, postmortem);
         }
 
-        Add("404.html", "not-found", t["not_found.title"], t["not_found.text"], site);
+        Add("404.html", "not-found", t["not_found.title"], () => t["not_found.text"], site);
 
         var files = new List<OutputFile>(pages);
         files.AddRange(ThemeAssets(renderer.Theme));

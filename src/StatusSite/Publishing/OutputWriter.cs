@@ -25,18 +25,17 @@ public static class OutputWriter
         try
         {
             Directory.CreateDirectory(staging);
-            foreach (var folder in files.Select(f => Path.GetDirectoryName(Path.Combine(staging, f.Path))!).Distinct(StringComparer.Ordinal))
-            {
-                Directory.CreateDirectory(folder);
-            }
-
             await Parallel.ForEachAsync(
                 files,
                 new ParallelOptions { MaxDegreeOfParallelism = maxParallelism, CancellationToken = cancellationToken },
                 async (file, token) =>
                 {
                     var content = await file.Produce().ConfigureAwait(false);
-                    await File.WriteAllBytesAsync(Path.Combine(staging, file.Path), content, token).ConfigureAwait(false);
+                    var path = Path.Combine(staging, file.Path);
+                    Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+
+                    // A synchronous write: on Linux an "async" file write is a blocking call on the thread pool anyway.
+                    File.WriteAllBytes(path, content);
                     checker?.Inspect(file.Path, content);
                     Interlocked.Add(ref bytes, content.Length);
                 }).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using Markdig;
+using Markdig.Renderers;
 
 namespace StatusSite.Rendering;
 
@@ -19,7 +20,30 @@ public static class MarkdownRenderer
     public static string ToHtml(string markdown) =>
         markdown.Length == 0 ? "" : Markdown.ToHtml(markdown, Pipeline).Replace("\r\n", "\n", StringComparison.Ordinal);
 
-    /// <summary>Plain text of the Markdown, for feeds' summaries and the API's bodies.</summary>
-    public static string ToPlainText(string markdown) =>
-        markdown.Length == 0 ? "" : Markdown.ToPlainText(markdown, Pipeline).Trim();
+    /// <summary>One plain-text renderer per thread: building a renderer costs more than rendering a short update.</summary>
+    [ThreadStatic]
+    private static (HtmlRenderer Renderer, StringWriter Writer)? _plainText;
+
+    /// <summary>Plain text of the Markdown, for feeds' summaries, the API's bodies and page descriptions.</summary>
+    public static string ToPlainText(string markdown)
+    {
+        if (markdown.Length == 0)
+        {
+            return "";
+        }
+
+        var (renderer, writer) = _plainText ??= CreatePlainTextRenderer();
+        writer.GetStringBuilder().Clear();
+        renderer.Render(Markdown.Parse(markdown, Pipeline));
+        writer.Flush();
+        return writer.ToString().Trim();
+    }
+
+    private static (HtmlRenderer, StringWriter) CreatePlainTextRenderer()
+    {
+        var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer) { EnableHtmlForBlock = false, EnableHtmlForInline = false, EnableHtmlEscape = false };
+        Pipeline.Setup(renderer);
+        return (renderer, writer);
+    }
 }
