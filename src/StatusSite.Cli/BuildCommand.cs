@@ -68,13 +68,13 @@ internal sealed class BuildCommand(IAnsiConsole console, TimeProvider clock) : A
     {
         using var process = System.Diagnostics.Process.GetCurrentProcess();
         var t = result.Timings;
-        var stats = new BuildStats(t.ReadMs, t.AnalyzeMs, t.RenderAndWriteMs, t.TotalMs, result.Pages, result.Files, result.Bytes, process.PeakWorkingSet64);
+        var stats = new BuildStats(t.ReadMs, t.AnalyzeMs, t.RenderAndWriteMs, t.TotalMs, result.Pages, result.Files, result.Bytes, process.PeakWorkingSet64, GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), (long)GC.GetTotalPauseDuration().TotalMilliseconds);
         File.WriteAllText(path, JsonSerializer.Serialize(stats, BuildStatsJson.Default.BuildStats) + "\n");
     }
 }
 
-/// <summary>What --stats writes: stage times, sizes, and the process's peak working set.</summary>
-internal sealed record BuildStats(long ReadMs, long AnalyzeMs, long RenderAndWriteMs, long TotalMs, int Pages, int Files, long Bytes, long PeakWorkingSetBytes);
+/// <summary>What --stats writes: stage times, sizes, the process's peak working set and its garbage collections.</summary>
+internal sealed record BuildStats(long ReadMs, long AnalyzeMs, long RenderAndWriteMs, long TotalMs, int Pages, int Files, long Bytes, long PeakWorkingSetBytes, int Gen0Collections, int Gen1Collections, int Gen2Collections, long GcPauseMs);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(BuildStats))]

@@ -63,6 +63,7 @@ public sealed class HtmlChecker
         };
         tokenizer.Error += (_, e) => facts.Problems.Add((e.Position.Line, $"the HTML is not well-formed: {e.Message} (error {e.Code}); close every element the template opens, in order"));
         var open = new Stack<(string Name, int Line)>();
+        var links = new List<LinkFact>();
         for (var token = tokenizer.Get(); token.Type != HtmlTokenType.EndOfFile; token = tokenizer.Get())
         {
             if (token is not HtmlTagToken tag)
@@ -95,7 +96,7 @@ public sealed class HtmlChecker
                 }
                 else if (attribute.Name is "href" or "src" or "xlink:href" && attribute.Value.Length > 0)
                 {
-                    facts.Links.Add((line, attribute.Value, tag.Name == "link" && tag.GetAttribute("rel") == "canonical"));
+                    links.Add(new LinkFact(line, attribute.Value, tag.Name == "link" && tag.GetAttribute("rel") == "canonical"));
                 }
             }
 
@@ -115,6 +116,30 @@ public sealed class HtmlChecker
         foreach (var (name, line) in open)
         {
             facts.Problems.Add((line, $"the HTML is not well-formed: <{name}> is never closed; add </{name}> where it ends"));
+        }
+
+        // Links are resolved now, and only those whose fragment names another page wait for the
+        // end: keeping every page's links until all pages exist would hold tens of megabytes on a large site.
+        foreach (var link in links)
+        {
+            if (Resolve(path, link.Href) is not { } target)
+            {
+                continue;
+            }
+
+            if (!_files.Contains(target.File))
+            {
+                var shown = link.Canonical ? $"the canonical address '{link.Href}'" : $"link to '{link.Href}'";
+                facts.Problems.Add((link.Line, $"{shown} goes nowhere: the site has no '{target.File}'{DidYouMean(target.File)}; link to a page the site has"));
+            }
+            else if (target.Fragment.Length > 0 && target.File == path)
+            {
+                CheckFragment(facts, link.Line, link.Href, path, target.Fragment, facts.Ids);
+            }
+            else if (target.Fragment.Length > 0)
+            {
+                facts.Pending.Add((link.Line, link.Href, target.File, target.Fragment));
+            }
         }
 
         _pages[path] = facts;
@@ -137,29 +162,23 @@ public sealed class HtmlChecker
 
     private IEnumerable<Diagnostic> ProblemsOf(string path, PageFacts facts)
     {
-        var display = $"{_displayRoot}/{path}";
-        foreach (var (line, message) in facts.Problems)
+        foreach (var (line, href, file, fragment) in facts.Pending)
         {
-            yield return new Diagnostic(DiagnosticLevel.Error, display, line, message);
+            if (_pages.TryGetValue(file, out var target))
+            {
+                CheckFragment(facts, line, href, file, fragment, target.Ids);
+            }
         }
 
-        foreach (var (line, href, canonical) in facts.Links)
-        {
-            if (Resolve(path, href) is not { } target)
-            {
-                continue;
-            }
+        var display = $"{_displayRoot}/{path}";
+        return facts.Problems.Select(p => new Diagnostic(DiagnosticLevel.Error, display, p.Line, p.Message));
+    }
 
-            var (file, fragment) = target;
-            if (!_files.Contains(file))
-            {
-                var shown = canonical ? $"the canonical address '{href}'" : $"link to '{href}'";
-                yield return new Diagnostic(DiagnosticLevel.Error, display, line, $"{shown} goes nowhere: the site has no '{file}'{DidYouMean(file)}; link to a page the site has");
-            }
-            else if (fragment.Length > 0 && _pages.TryGetValue(file, out var targetPage) && !targetPage.Ids.Contains(fragment))
-            {
-                yield return new Diagnostic(DiagnosticLevel.Error, display, line, $"link to '{href}' points at '#{fragment}', which '{file}' does not have{Suggest.DidYouMean(fragment, targetPage.Ids)}; link to an id the page has");
-            }
+    private static void CheckFragment(PageFacts facts, int line, string href, string file, string fragment, HashSet<string> ids)
+    {
+        if (!ids.Contains(fragment))
+        {
+            facts.Problems.Add((line, $"link to '{href}' points at '#{fragment}', which '{file}' does not have{Suggest.DidYouMean(fragment, ids)}; link to an id the page has"));
         }
     }
 
@@ -268,11 +287,15 @@ public sealed class HtmlChecker
     private string DidYouMean(string file) =>
         Suggest.DidYouMean(file, _files.Where(f => f.EndsWith(".html", StringComparison.Ordinal) && f.Count(c => c == '/') == file.Count(c => c == '/')));
 
+    private readonly record struct LinkFact(int Line, string Href, bool Canonical);
+
     private sealed class PageFacts
     {
         public HashSet<string> Ids { get; } = new(StringComparer.Ordinal);
 
-        public List<(int Line, string Href, bool Canonical)> Links { get; } = [];
+        /// <summary>Links to a fragment of another page: checked once every page's ids are known.</summary>
+        public List<(int Line, string Href, string File, string Fragment)> Pending { get; } = [];
+
 
         public List<(int Line, string Message)> Problems { get; } = [];
     }
