@@ -77,6 +77,22 @@ public sealed class OutputGuaranteesTests
     }
 
     [Fact]
+    public void Large_sitemap_is_split_into_an_index_and_parts_of_a_thousand()
+    {
+        var pages = Enumerable.Range(0, 2500).Select(i => $"incidents/i{i:D4}/index.html").Append("index.html");
+
+        var files = StatusSite.Outputs.SitemapWriter.Files(new Uri("https://status.acme.example/"), pages);
+
+        Assert.Equal(["sitemap.xml", "sitemaps/1.xml", "sitemaps/2.xml", "sitemaps/3.xml"], files.Select(f => f.Path).ToList());
+        var index = files[0].Produce();
+        Assert.Contains("<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">", index);
+        Assert.Contains("<loc>https://status.acme.example/sitemaps/3.xml</loc>", index);
+        Assert.Equal(1000, files[1].Produce().Split("<url>").Length - 1);
+        Assert.Equal(501, files[3].Produce().Split("<url>").Length - 1);
+        Assert.Contains("<loc>https://status.acme.example/</loc>", files[1].Produce());
+    }
+
+    [Fact]
     public async Task Sitemap_lists_every_page_with_absolute_urls()
     {
         using var site = TestSite.Create();

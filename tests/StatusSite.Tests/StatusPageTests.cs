@@ -226,6 +226,31 @@ public sealed class StatusPageTests : IDisposable
     }
 
     [Fact]
+    public async Task Component_page_lists_recent_incidents_and_one_page_per_year()
+    {
+        _site.Write("incidents/2025/2025-06-01-old-webhooks.md", File(
+            "title: Webhooks down last year\nseverity: SEV2\ncomponents:\n  webhooks: major_outage",
+            Update("2025-06-01 11:00 UTC", "Resolved", "Back."),
+            Update("2025-06-01 10:00 UTC", "Investigating", "Down.")));
+        await _site.BuildOkAsync(Now);
+
+        var page = _site.Page("components/webhooks/");
+        Assert.Equal(
+            ["Webhooks are not delivered", "Slow webhooks in October"],
+            page.QuerySelectorAll(".incident-summary .title").Select(t => t.TextContent.Trim()).ToList());
+        Assert.Equal(["2026", "2025"], page.QuerySelectorAll(".months a").Select(a => a.TextContent).ToList());
+
+        var year2026 = _site.Page("components/webhooks/2026/");
+        Assert.Equal("Webhooks: incidents in 2026", year2026.QuerySelector("h1")!.TextContent);
+        Assert.Equal(
+            ["Webhooks are not delivered", "Slow webhooks in October"],
+            year2026.QuerySelectorAll(".incident-summary .title").Select(t => t.TextContent.Trim()).ToList());
+        var year2025 = _site.Page("components/webhooks/2025/");
+        Assert.Equal(["Webhooks down last year"], year2025.QuerySelectorAll(".incident-summary .title").Select(t => t.TextContent.Trim()).ToList());
+        Assert.NotNull(year2025.QuerySelector("a[rel=prev][href='../../../components/webhooks/2026/']"));
+    }
+
+    [Fact]
     public async Task Home_lists_the_last_14_days_day_by_day()
     {
         await _site.BuildOkAsync(Now);

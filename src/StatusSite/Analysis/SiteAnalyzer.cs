@@ -189,7 +189,12 @@ public static class SiteAnalyzer
             ? impacts.Where(i => i.To <= now).Select(i => (DateTimeOffset?)i.To).Max()
             : open.Where(i => i.Status == status).Min(i => i.From);
         var uptimeDays = UptimeCalculator.ForComponent(impacts, incidents, days, uptime, now);
-        return new ComponentModel(component, status, since, uptimeDays, UptimeCalculator.Overall(uptimeDays, now), incidents);
+        var windowStart = new DateTimeOffset(days[0].ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        return new ComponentModel(component, status, since, uptimeDays, UptimeCalculator.Overall(uptimeDays, now), incidents)
+        {
+            Recent = [.. incidents.Where(i => (i.ResolvedAt ?? now) >= windowStart)],
+            Years = [.. incidents.GroupBy(i => i.Start.UtcDateTime.Year).Select(g => new ComponentYear(g.Key, [.. g])).OrderByDescending(y => y.Year)],
+        };
     }
 
     private static List<ComponentGroupModel> GroupsOf(List<ComponentModel> components)

@@ -76,7 +76,16 @@ public sealed record ComponentModel(
     public string Name => Component.Name;
 
     public string? GroupId => Component.Group is { } group ? ComponentGroups.IdOf(group) : null;
+
+    /// <summary>Incidents that touched the component within the uptime window (or are still open), newest first.</summary>
+    public IReadOnlyList<IncidentModel> Recent { get; init; } = [];
+
+    /// <summary>Every incident by the UTC year it started, newest year first: one page each, so no page grows without bound.</summary>
+    public IReadOnlyList<ComponentYear> Years { get; init; } = [];
 }
+
+/// <summary>One year of a component's incidents, newest first.</summary>
+public sealed record ComponentYear(int Year, IReadOnlyList<IncidentModel> Incidents);
 
 /// <summary>A group of components in catalogue order; ungrouped components form groups of their own with a null name.</summary>
 public sealed record ComponentGroupModel(string? Id, string? Name, ComponentStatus Status, int Position, IReadOnlyList<ComponentModel> Components);

@@ -14,7 +14,7 @@ namespace StatusSite.Outputs;
 /// </summary>
 public sealed class StatuspageApiWriter
 {
-    /// <summary>incidents.json lists this many incidents, most recent first, as Statuspage does.</summary>
+    /// <summary>incidents.json and scheduled-maintenances.json list this many, most recent first, as Statuspage does.</summary>
     public const int RecentIncidents = 50;
 
     private static readonly StatuspageJsonContext Context = new(new JsonSerializerOptions
@@ -23,8 +23,8 @@ public sealed class StatuspageApiWriter
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-        WriteIndented = true,
-        NewLine = "\n",
+        // Compact, as Statuspage serves it: aggregators read it, people rarely do, and it stays small on long histories.
+        WriteIndented = false,
     });
 
     private readonly SiteModel _site;
@@ -51,7 +51,7 @@ public sealed class StatuspageApiWriter
         yield return ("api/v2/components.json", () => Serialize(new ApiComponentsResponse(_page, _components), Context.ApiComponentsResponse));
         yield return ("api/v2/incidents.json", () => Serialize(new ApiIncidentsResponse(_page, [.. _site.Incidents.Take(RecentIncidents).Select(Incident)]), Context.ApiIncidentsResponse));
         yield return ("api/v2/incidents/unresolved.json", () => Serialize(new ApiIncidentsResponse(_page, unresolved), Context.ApiIncidentsResponse));
-        yield return ("api/v2/scheduled-maintenances.json", () => Serialize(new ApiMaintenancesResponse(_page, [.. _site.Maintenances.Select(Maintenance)]), Context.ApiMaintenancesResponse));
+        yield return ("api/v2/scheduled-maintenances.json", () => Serialize(new ApiMaintenancesResponse(_page, [.. _site.Maintenances.Take(RecentIncidents).Select(Maintenance)]), Context.ApiMaintenancesResponse));
         yield return ("api/v2/scheduled-maintenances/upcoming.json", () => Serialize(new ApiMaintenancesResponse(_page, [.. _site.UpcomingMaintenances.Select(Maintenance)]), Context.ApiMaintenancesResponse));
         yield return ("api/v2/scheduled-maintenances/active.json", () => Serialize(new ApiMaintenancesResponse(_page, [.. _site.ActiveMaintenances.Select(Maintenance)]), Context.ApiMaintenancesResponse));
     }

@@ -38,6 +38,12 @@ public static class OutputPlan
         foreach (var component in site.Components)
         {
             Add($"components/{component.Id}/", "component", component.Name, () => component.Component.Description ?? t.Format("component.description", component.Name), component);
+            for (var i = 0; i < component.Years.Count; i++)
+            {
+                var year = component.Years[i];
+                var data = new ComponentYearPage(component, year, i > 0 ? component.Years[i - 1] : null, i + 1 < component.Years.Count ? component.Years[i + 1] : null);
+                Add($"components/{component.Id}/{year.Year}/", "component-year", t.Format("component.year_title", component.Name, year.Year), () => t.Format("component.description", component.Name), data);
+            }
         }
 
         Add("maintenance/", "maintenance", t["maintenance.title"], () => t["maintenance.description"], site);
@@ -51,7 +57,7 @@ public static class OutputPlan
 
         var files = new List<OutputFile>(pages);
         files.AddRange(ThemeAssets(renderer.Theme));
-        files.Add(OutputFile.Text("sitemap.xml", () => SitemapWriter.Sitemap(settings.BaseUrl, pages.Select(p => p.Path).Where(p => p != "404.html"))));
+        files.AddRange(SitemapWriter.Files(settings.BaseUrl, pages.Select(p => p.Path).Where(p => p != "404.html")).Select(f => OutputFile.Text(f.Path, f.Produce)));
         files.Add(OutputFile.Text("robots.txt", () => SitemapWriter.Robots(settings.BaseUrl)));
         files.AddRange(SubscribeOutputs(site, view));
         return [.. files.OrderBy(f => f.Path, StringComparer.Ordinal)];
