@@ -8,24 +8,15 @@ using StatusSite.Content;
 
 namespace StatusSite.Cli;
 
-internal sealed class BuildSettings : ClockSettings
+internal sealed class BuildSettings : RenderSettings
 {
     [CommandOption("-o|--output <FOLDER>")]
     [Description("Where the site is written. It is replaced only when the whole build succeeds.")]
     [DefaultValue("_site")]
     public string Output { get; init; } = "_site";
 
-    [CommandOption("--theme <FOLDER>")]
-    [Description("The theme folder. Defaults to ./theme, else the theme shipped with the tool.")]
-    public string? Theme { get; init; }
-
-    [CommandOption("--cache <FOLDER>")]
-    [Description("Where compiled templates are kept between builds.")]
-    [DefaultValue(".statussite-cache")]
-    public string Cache { get; init; } = ".statussite-cache";
-
     [CommandOption("--stats <FILE>")]
-    [Description("Also write the build's stage times, sizes and peak memory as JSON (used by the benchmark).")]
+    [Description("Also write the build's stage times, sizes, peak memory and garbage collections as JSON (used by the benchmark).")]
     public string? Stats { get; init; }
 }
 

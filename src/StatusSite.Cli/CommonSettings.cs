@@ -41,6 +41,19 @@ internal class ClockSettings : InputSettings
     }
 }
 
+/// <summary>Options of the commands that render the site.</summary>
+internal class RenderSettings : ClockSettings
+{
+    [CommandOption("--theme <FOLDER>")]
+    [Description("The theme folder. Defaults to ./theme, else the theme shipped with the tool.")]
+    public string? Theme { get; init; }
+
+    [CommandOption("--cache <FOLDER>")]
+    [Description("Where compiled templates are kept between builds.")]
+    [DefaultValue(".statussite-cache")]
+    public string Cache { get; init; } = ".statussite-cache";
+}
+
 /// <summary>Where the default theme is: ./theme when present (the template repository), else the one shipped with the tool.</summary>
 internal static class ThemeLocator
 {

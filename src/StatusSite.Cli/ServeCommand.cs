@@ -4,21 +4,12 @@ using Spectre.Console.Cli;
 
 namespace StatusSite.Cli;
 
-internal sealed class ServeSettings : ClockSettings
+internal sealed class ServeSettings : RenderSettings
 {
     [CommandOption("-p|--port <PORT>")]
     [Description("The port on 127.0.0.1; 0 picks a free one.")]
     [DefaultValue(4000)]
     public int Port { get; init; } = 4000;
-
-    [CommandOption("--theme <FOLDER>")]
-    [Description("The theme folder. Defaults to ./theme, else the theme shipped with the tool.")]
-    public string? Theme { get; init; }
-
-    [CommandOption("--cache <FOLDER>")]
-    [Description("Where compiled templates are kept between builds.")]
-    [DefaultValue(".statussite-cache")]
-    public string Cache { get; init; } = ".statussite-cache";
 }
 
 /// <summary><c>statussite serve</c>: a local preview on loopback that rebuilds on every change.</summary>

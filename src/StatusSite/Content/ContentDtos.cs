@@ -67,7 +67,13 @@ internal sealed class FeedsDto : YamlDto
     public int? Entries { get; set; }
 }
 
-internal sealed class IncidentDto : YamlDto
+/// <summary>A content type whose files may be marked <c>draft: true</c>.</summary>
+internal interface IDraftable
+{
+    bool? Draft { get; }
+}
+
+internal sealed class IncidentDto : YamlDto, IDraftable
 {
     [RequiredKey("Elevated API error rates")]
     public string? Title { get; set; }
@@ -86,7 +92,7 @@ internal sealed class IncidentDto : YamlDto
     public Opaque? Internal { get; set; }
 }
 
-internal sealed class MaintenanceDto : YamlDto
+internal sealed class MaintenanceDto : YamlDto, IDraftable
 {
     [RequiredKey("Database upgrade")]
     public string? Title { get; set; }

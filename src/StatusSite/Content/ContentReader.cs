@@ -238,6 +238,28 @@ public sealed partial class ContentReader
         return false;
     }
 
+    /// <summary>
+    /// Reads the front matter of a file that may be a draft. A draft is read with its own diagnostics
+    /// and dropped (null, nothing reported): work in progress never blocks a publish.
+    /// </summary>
+    internal static T? ReadUnlessDraft<T>(string display, MarkdownFile file, DiagnosticBag diagnostics)
+        where T : YamlDto, IDraftable, new()
+    {
+        var local = new DiagnosticBag();
+        var dto = ReadFrontMatter<T>(display, file, local);
+        if (dto?.Draft == true)
+        {
+            return null;
+        }
+
+        foreach (var diagnostic in local.Sorted())
+        {
+            diagnostics.Add(diagnostic);
+        }
+
+        return dto;
+    }
+
     /// <summary>Resolves front-matter component entries against the catalogue.</summary>
     internal static List<ComponentChange> ComponentsOf<TValue>(
         string display, YamlMap<TValue>? map, IReadOnlySet<string>? catalogue, DiagnosticBag diagnostics, Func<TValue, ComponentStatus> status)

@@ -7,19 +7,7 @@ internal static class IncidentReader
 {
     public static Incident? Read(string display, MarkdownFile file, IReadOnlySet<string>? catalogue, DiagnosticBag diagnostics)
     {
-        // A draft is read with its own diagnostics and dropped: work in progress never blocks a publish.
-        var local = new DiagnosticBag();
-        var dto = ContentReader.ReadFrontMatter<IncidentDto>(display, file, local);
-        if (dto?.Draft == true)
-        {
-            return null;
-        }
-
-        foreach (var diagnostic in local.Sorted())
-        {
-            diagnostics.Add(diagnostic);
-        }
-
+        var dto = ContentReader.ReadUnlessDraft<IncidentDto>(display, file, diagnostics);
         if (dto is null)
         {
             return null;

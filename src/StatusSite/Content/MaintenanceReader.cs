@@ -7,18 +7,7 @@ internal static class MaintenanceReader
 {
     public static Maintenance? Read(string display, MarkdownFile file, IReadOnlySet<string>? catalogue, DiagnosticBag diagnostics)
     {
-        var local = new DiagnosticBag();
-        var dto = ContentReader.ReadFrontMatter<MaintenanceDto>(display, file, local);
-        if (dto?.Draft == true)
-        {
-            return null;
-        }
-
-        foreach (var diagnostic in local.Sorted())
-        {
-            diagnostics.Add(diagnostic);
-        }
-
+        var dto = ContentReader.ReadUnlessDraft<MaintenanceDto>(display, file, diagnostics);
         if (dto is null)
         {
             return null;
