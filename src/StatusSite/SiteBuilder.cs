@@ -90,6 +90,12 @@ public static class SiteBuilder
             diagnostics.Error(Relative(options.ThemeDir), 0, $"a theme template does not compile: {string.Join("; ", e.CompilationErrors)}; fix the template (or remove its override in input/theme/)");
             return Failed(diagnostics, readMs, analyzeMs, total);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The previous output is still in place: the writer only swaps a complete staging folder in.
+            diagnostics.Error(Relative(options.OutputDir), 0, $"the site cannot be written here ({e.Message}); --output must name a folder (or a path for a new one) that you can write to");
+            return Failed(diagnostics, readMs, analyzeMs, total);
+        }
         catch (InvalidOperationException e) when (e.Source == "RazorLight")
         {
             diagnostics.Error(Relative(options.ThemeDir), 0, $"the theme cannot be rendered: {e.Message}");

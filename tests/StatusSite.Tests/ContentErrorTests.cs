@@ -221,6 +221,24 @@ public sealed class ContentErrorTests
     }
 
     [Fact]
+    public async Task Output_path_that_is_a_file_is_reported_and_left_alone()
+    {
+        using var site = TestSite.Create();
+        site.Write("incidents/ok.md", Good);
+        File.WriteAllText(site.Output, "not a folder");
+
+        var result = await site.BuildAsync();
+        var (exitCode, output) = CliRunner.Run(CliRunner.BuildArgs(site));
+
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Diagnostics, d => d.Message.StartsWith("the site cannot be written here", StringComparison.Ordinal));
+        Assert.Equal(1, exitCode);
+        Assert.Contains("--output must name a folder", output);
+        Assert.Equal("not a folder", File.ReadAllText(site.Output));
+        Assert.Empty(Directory.EnumerateDirectories(site.Root, ".*staging*"));
+    }
+
+    [Fact]
     public void Usage_error_exits_with_2()
     {
         var (exitCode, output) = CliRunner.Run("build", "--now", "yesterday");
