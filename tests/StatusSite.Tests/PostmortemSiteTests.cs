@@ -72,15 +72,8 @@ public sealed class PostmortemSiteTests
     [Fact]
     public async Task Postmortem_page_shows_the_action_items_with_issue_links_from_the_repository()
     {
-        var items = """
-            action_items:
-              - title: Add connection-pool saturation alert
-                type: detect
-                priority: P1
-                owner: Platform team
-                issue: 42
-                status: open
-                due: 2026-12-15
+        var items = Postmortems.DefaultActionItems + """
+
               - title: Reject unknown configuration settings at start-up
                 type: prevent
                 priority: P0
