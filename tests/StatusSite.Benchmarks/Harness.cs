@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace StatusSite.Benchmarks;
 
 /// <summary>What the tool reports with --stats: stage times, sizes and its own peak memory.</summary>
-public sealed record BuildStats(long ReadMs, long AnalyzeMs, long RenderAndWriteMs, long TotalMs, int Pages, int Files, long Bytes, long PeakWorkingSetBytes, int Gen0Collections, int Gen1Collections, int Gen2Collections, long GcPauseMs);
+public sealed record BuildStats(long ReadMs, long AnalyzeMs, long RenderAndWriteMs, long TotalMs, int Pages, int Files, long Bytes, long PeakWorkingSetBytes, int Gen0Collections, int Gen1Collections, int Gen2Collections, long GcPauseMs, long JitMethods, long JitMs);
 
 public sealed record Measurement(double WarmSeconds, double ColdSeconds, BuildStats Stats, long LargestFileBytes, double PeakMegabytes);
 
