@@ -4,6 +4,7 @@ using System.Text;
 using AngleSharp.Html;
 using AngleSharp.Html.Parser;
 using AngleSharp.Html.Parser.Tokens;
+using AngleSharp.Html.Parser.Tokens.Struct;
 using AngleSharp.Text;
 using StatusSite.Content;
 
@@ -19,6 +20,7 @@ namespace StatusSite.Publishing;
 public sealed class HtmlChecker
 {
     private readonly ConcurrentDictionary<string, PageFacts> _pages = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _suggestions = new(StringComparer.Ordinal);
     private readonly HashSet<string> _files;
     private readonly string _displayRoot;
     private readonly string _host;
@@ -60,6 +62,7 @@ public sealed class HtmlChecker
             SkipRawText = true,
             SkipScriptText = true,
             SkipRCDataText = true,
+            ShouldEmitAttribute = KeepAttribute,
         };
         tokenizer.Error += (_, e) => facts.Problems.Add((e.Position.Line, $"the HTML is not well-formed: {e.Message} (error {e.Code}); close every element the template opens, in order"));
         var open = new Stack<(string Name, int Line)>();
@@ -284,8 +287,16 @@ public sealed class HtmlChecker
         return string.Join('/', segments);
     }
 
+    /// <summary>
+    /// A suggestion for a missing page, computed once per missing page: a broken link in a layout
+    /// repeats on every page, and comparing it with every page each time would take minutes on a large site.
+    /// </summary>
     private string DidYouMean(string file) =>
-        Suggest.DidYouMean(file, _files.Where(f => f.EndsWith(".html", StringComparison.Ordinal) && f.Count(c => c == '/') == file.Count(c => c == '/')));
+        _suggestions.GetOrAdd(file, missing => Suggest.DidYouMean(missing, _files.Where(f => f.EndsWith(".html", StringComparison.Ordinal) && f.Count(c => c == '/') == missing.Count(c => c == '/'))));
+
+    /// <summary>Only the attributes a check reads are materialised: classes, ARIA and the rest are skipped unread.</summary>
+    private static bool KeepAttribute(ref StructHtmlToken token, ReadOnlyMemory<char> name) =>
+        name.Span is "id" or "href" or "src" or "xlink:href" or "rel";
 
     private readonly record struct LinkFact(int Line, string Href, bool Canonical);
 
