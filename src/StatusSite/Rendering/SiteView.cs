@@ -20,14 +20,6 @@ public sealed class SiteView(SiteModel site, Strings strings)
     public string Utc(DateTimeOffset time) =>
         time.UtcDateTime.ToString(T["format.date_time"], T.Culture) + " UTC";
 
-    /// <summary>The same moment in the site's display zone, with the zone's abbreviation or offset.</summary>
-    public string Local(DateTimeOffset time)
-    {
-        var local = TimeZoneInfo.ConvertTime(time, Settings.TimeZone);
-        var offset = local.Offset == TimeSpan.Zero ? "UTC" : "UTC" + local.ToString("zzz", CultureInfo.InvariantCulture);
-        return local.ToString(T["format.date_time"], T.Culture) + " " + offset;
-    }
-
     public static string Iso(DateTimeOffset time) => Timestamp.ToIso(time);
 
     public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
