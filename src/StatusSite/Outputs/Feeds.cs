@@ -92,16 +92,27 @@ public static class Feeds
 
     /// <summary>
     /// The newest entries of the incidents and windows: candidates are ranked by time (ties by the
-    /// entry id's order: incidents before maintenance, then by id) and only the kept ones are built,
-    /// so a ten-year history costs a sort of small tuples, not thousands of entries.
+    /// entry id's order: incidents before maintenance, then by id) and only the kept ones are built.
+    /// Only candidates as new as the limit-th newest time can be kept, so only they get a sort key:
+    /// a ten-year history costs a sort of numbers, not a string per update for every feed.
     /// </summary>
     private static IEnumerable<FeedEntry> Entries(SiteView view, IEnumerable<IncidentModel> incidents, IEnumerable<MaintenanceModel> maintenances)
     {
         var limit = view.Settings.FeedEntries;
+        var times = incidents.SelectMany(i => i.Updates.Select(u => u.At.UtcTicks))
+            .Concat(maintenances.SelectMany(m => m.Timeline.Select(e => e.At.UtcTicks)))
+            .ToArray();
+        if (limit <= 0 || times.Length == 0)
+        {
+            return [];
+        }
+
+        Array.Sort(times);
+        var oldest = times[Math.Max(0, times.Length - limit)];
         var fromIncidents = incidents
-            .SelectMany(incident => incident.Updates.Select(update => (update.At, Kind: 0, Key: $"{incident.Id}/#{update.StableId(incident.Id)}", Build: (Func<FeedEntry>)(() => IncidentEntry(view, incident, update)))));
+            .SelectMany(incident => incident.Updates.Where(update => update.At.UtcTicks >= oldest).Select(update => (update.At, Kind: 0, Key: $"{incident.Id}/#{update.StableId(incident.Id)}", Build: (Func<FeedEntry>)(() => IncidentEntry(view, incident, update)))));
         var fromMaintenance = maintenances
-            .SelectMany(maintenance => maintenance.Timeline.Select(entry => (entry.At, Kind: 1, Key: entry.Id, Build: (Func<FeedEntry>)(() => MaintenanceEntry(view, maintenance, entry)))));
+            .SelectMany(maintenance => maintenance.Timeline.Where(entry => entry.At.UtcTicks >= oldest).Select(entry => (entry.At, Kind: 1, Key: entry.Id, Build: (Func<FeedEntry>)(() => MaintenanceEntry(view, maintenance, entry)))));
         return fromIncidents.Concat(fromMaintenance)
             .OrderByDescending(c => c.At)
             .ThenBy(c => c.Kind)
