@@ -96,9 +96,9 @@ public static class SiteBuilder
             diagnostics.Error(Relative(options.OutputDir), 0, $"the site cannot be written here ({e.Message}); --output must name a folder (or a path for a new one) that you can write to");
             return Failed(diagnostics, readMs, analyzeMs, total);
         }
-        catch (InvalidOperationException e) when (e.Source == "RazorLight")
+        catch (ThemeException e)
         {
-            diagnostics.Error(Relative(options.ThemeDir), 0, $"the theme cannot be rendered: {e.Message}");
+            diagnostics.Error(Relative(theme.Resolve(e.Template) ?? Path.Combine(options.ThemeDir, e.Template)), e.Line, e.Message);
             return Failed(diagnostics, readMs, analyzeMs, total);
         }
 
