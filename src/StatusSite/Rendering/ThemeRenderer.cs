@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Dynamic;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -84,7 +85,7 @@ public sealed class ThemeRenderer
         try
         {
             var page = await PageAsync(template).ConfigureAwait(false);
-            await RenderAsync(page, Context(page, output, model), scope).ConfigureAwait(false);
+            await RenderAsync(page, Context(page, output, model, new ExpandoObject()), scope).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not (ThemeException or TemplateCompilationException))
         {
@@ -123,9 +124,10 @@ public sealed class ThemeRenderer
         return compiled;
     }
 
-    private PageContext Context(ITemplatePage page, TextWriter writer, object? model)
+    /// <param name="viewBag">The page's ViewBag, which its partials share, as in RazorLight.</param>
+    private PageContext Context(ITemplatePage page, TextWriter writer, object? model, ExpandoObject viewBag)
     {
-        var context = new PageContext { ExecutingPageKey = page.Key, Writer = writer };
+        var context = new PageContext(viewBag) { ExecutingPageKey = page.Key, Writer = writer };
         if (model is not null)
         {
             // As RazorLight does: a strongly typed model is passed as it is, an anonymous one as a dynamic object.
@@ -189,7 +191,7 @@ public sealed class ThemeRenderer
         {
             ((TemplatePageBase)page).HtmlEncoder = Encoder;
             page.PageContext = context;
-            page.IncludeFunc = (key, model) => IncludeAsync(key, model, context.Writer, scope);
+            page.IncludeFunc = (key, model) => IncludeAsync(key, model, context, scope);
             await page.ExecuteAsync().ConfigureAwait(false);
             return writer;
         }
@@ -201,10 +203,10 @@ public sealed class ThemeRenderer
     }
 
     /// <summary>A partial, rendered with its own model into the including page's output.</summary>
-    private async Task IncludeAsync(string key, object? model, TextWriter writer, IViewBufferScope scope)
+    private async Task IncludeAsync(string key, object? model, PageContext including, IViewBufferScope scope)
     {
         var page = await PageAsync(key).ConfigureAwait(false);
-        await RenderAsync(page, Context(page, writer, model), scope).ConfigureAwait(false);
+        await RenderAsync(page, Context(page, including.Writer, model, (ExpandoObject)including.ViewBag), scope).ConfigureAwait(false);
     }
 
     /// <summary>
