@@ -10,6 +10,14 @@ namespace StatusSite.Rendering;
 /// </summary>
 public sealed class SiteView(SiteModel site, Strings strings)
 {
+    // Statuses are named on every chip and uptime day of every page: each name is looked up once.
+    private static readonly string[] ComponentCss = [.. Enum.GetValues<ComponentStatus>().Select(EnumNames.Of)];
+    private readonly string[] _componentStatus = Names<ComponentStatus>(strings, "component_status.");
+    private readonly string[] _incidentStatus = Names<IncidentStatus>(strings, "incident_status.");
+    private readonly string[] _maintenanceStatus = Names<MaintenanceStatus>(strings, "maintenance_status.");
+    private readonly string[] _indicator = Names<Indicator>(strings, "indicator.");
+    private readonly string[] _severity = Names<Severity>(strings, "severity.");
+
     public SiteModel Site { get; } = site;
 
     public SiteSettings Settings => Site.Settings;
@@ -47,13 +55,13 @@ public sealed class SiteView(SiteModel site, Strings strings)
     public string Percent(double? share) =>
         share is { } value ? T.Format("format.percent", Math.Floor(value * 10000) / 100) : T["uptime.no_data"];
 
-    public string Name(ComponentStatus status) => T["component_status." + EnumNames.Of(status)];
+    public string Name(ComponentStatus status) => _componentStatus[(int)status];
 
-    public string Name(IncidentStatus status) => T["incident_status." + EnumNames.Of(status)];
+    public string Name(IncidentStatus status) => _incidentStatus[(int)status];
 
-    public string Name(MaintenanceStatus status) => T["maintenance_status." + EnumNames.Of(status)];
+    public string Name(MaintenanceStatus status) => _maintenanceStatus[(int)status];
 
-    public string Name(Indicator indicator) => T["indicator." + EnumNames.Of(indicator)];
+    public string Name(Indicator indicator) => _indicator[(int)indicator];
 
     public static string Name(Severity severity) => severity.ToString().ToUpperInvariant();
 
@@ -73,10 +81,10 @@ public sealed class SiteView(SiteModel site, Strings strings)
         return words.Length == 0 ? words : char.ToUpperInvariant(words[0]) + words[1..];
     }
 
-    public string SeverityMeaning(Severity severity) => T["severity." + EnumNames.Of(severity)];
+    public string SeverityMeaning(Severity severity) => _severity[(int)severity];
 
     /// <summary>The CSS class and icon name of a status: the content's name for it.</summary>
-    public static string Css(ComponentStatus status) => EnumNames.Of(status);
+    public static string Css(ComponentStatus status) => ComponentCss[(int)status];
 
     public static string Css(Indicator indicator) => indicator switch
     {
@@ -97,6 +105,10 @@ public sealed class SiteView(SiteModel site, Strings strings)
     public Chip Chip(IncidentModel incident) => new(Css(incident), Name(incident.Status));
 
     public Chip Chip(MaintenanceStatus status) => new(Css(ComponentStatus.UnderMaintenance), Name(status));
+
+    /// <summary>The translated name of each value of an enum, indexed by value.</summary>
+    private static string[] Names<TEnum>(Strings t, string prefix)
+        where TEnum : struct, Enum => [.. Enum.GetValues<TEnum>().Select(v => t[prefix + EnumNames.Of(v)])];
 
     /// <summary>What an uptime day says as text: date, uptime and the worst status.</summary>
     public string Describe(UptimeDay day)
