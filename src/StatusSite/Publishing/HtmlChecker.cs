@@ -41,10 +41,22 @@ public sealed class HtmlChecker
     /// <summary>CPU time spent parsing pages and checking links, summed over threads.</summary>
     public TimeSpan Elapsed => TimeSpan.FromTicks(Interlocked.Read(ref _inspectTicks));
 
-    /// <summary>Parses one output file if it is HTML and keeps its ids, links and parse errors. Thread-safe.</summary>
+    /// <summary>
+    /// Inspects an HTML file that was produced as bytes (a theme's own page among its assets, say);
+    /// rendered pages come as text, through <see cref="Inspect(string, string)"/>. Thread-safe.
+    /// </summary>
     public void Inspect(string path, byte[] content)
     {
-        if (!path.EndsWith(".html", StringComparison.Ordinal))
+        if (IsPage(path))
+        {
+            Inspect(path, Encoding.UTF8.GetString(content));
+        }
+    }
+
+    /// <summary>Parses one output file if it is HTML and keeps its ids, links and parse errors. Thread-safe.</summary>
+    public void Inspect(string path, string html)
+    {
+        if (!IsPage(path))
         {
             return;
         }
@@ -55,7 +67,7 @@ public sealed class HtmlChecker
         // The tokenizer alone, without building a tree, is several times cheaper than a full parse;
         // the nesting the tree builder would repair is checked here instead, strictly: every element
         // the theme or the Markdown opens is closed, in order.
-        using var tokenizer = new HtmlTokenizer(new TextSource(Encoding.UTF8.GetString(content)), HtmlEntityProvider.Resolver)
+        using var tokenizer = new HtmlTokenizer(new TextSource(html), HtmlEntityProvider.Resolver)
         {
             SkipDataText = true,
             SkipComments = true,
@@ -189,6 +201,8 @@ public sealed class HtmlChecker
     {
         "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
     };
+
+    private static bool IsPage(string path) => path.EndsWith(".html", StringComparison.Ordinal);
 
     /// <summary>The output file and fragment a link inside the site leads to; null for links that leave the site.</summary>
     private (string File, string Fragment)? Resolve(string page, string href)
