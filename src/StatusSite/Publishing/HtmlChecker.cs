@@ -1,11 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Net;
 using System.Text;
-using AngleSharp.Html;
-using AngleSharp.Html.Parser;
-using AngleSharp.Html.Parser.Tokens;
-using AngleSharp.Html.Parser.Tokens.Struct;
-using AngleSharp.Text;
 using StatusSite.Content;
 
 namespace StatusSite.Publishing;
@@ -53,7 +49,7 @@ public sealed class HtmlChecker
         }
     }
 
-    /// <summary>Parses one output file if it is HTML and keeps its ids, links and parse errors. Thread-safe.</summary>
+    /// <summary>Reads one output file if it is HTML and keeps its ids, links and markup problems. Thread-safe.</summary>
     public void Inspect(string path, string html)
     {
         if (!IsPage(path))
@@ -64,67 +60,71 @@ public sealed class HtmlChecker
         var started = Stopwatch.GetTimestamp();
         var facts = new PageFacts();
 
-        // The tokenizer alone, without building a tree, is several times cheaper than a full parse;
-        // the nesting the tree builder would repair is checked here instead, strictly: every element
-        // the theme or the Markdown opens is closed, in order.
-        using var tokenizer = new HtmlTokenizer(new TextSource(html), HtmlEntityProvider.Resolver)
+        // Only tags matter, so a scanner of tags replaces a tokenizer; the nesting a tree builder
+        // would repair is checked here instead, strictly: every element the theme or the Markdown
+        // opens is closed, in order. A page has a few dozen links and a shallow tree: sized once,
+        // the lists rarely grow.
+        var scanner = new HtmlScanner(html, facts.Problems);
+        var open = new Stack<(string Name, int Line)>(32);
+        var links = new List<LinkFact>(64);
+        while (scanner.Next())
         {
-            SkipDataText = true,
-            SkipComments = true,
-            SkipRawText = true,
-            SkipScriptText = true,
-            SkipRCDataText = true,
-            ShouldEmitAttribute = KeepAttribute,
-        };
-        tokenizer.Error += (_, e) => facts.Problems.Add((e.Position.Line, $"the HTML is not well-formed: {e.Message} (error {e.Code}); close every element the template opens, in order"));
-        var open = new Stack<(string Name, int Line)>();
-        var links = new List<LinkFact>();
-        for (var token = tokenizer.Get(); token.Type != HtmlTokenType.EndOfFile; token = tokenizer.Get())
-        {
-            if (token is not HtmlTagToken tag)
+            var tag = scanner.Name;
+            var line = scanner.Line;
+            if (scanner.IsEndTag)
             {
-                continue;
-            }
-
-            var line = tag.Position.Line;
-            if (tag.Type == HtmlTokenType.EndTag)
-            {
-                if (open.Count > 0 && open.Peek().Name == tag.Name)
+                if (open.Count > 0 && open.Peek().Name == tag)
                 {
                     open.Pop();
                 }
                 else
                 {
                     facts.Problems.Add((line, open.Count == 0
-                        ? $"the HTML is not well-formed: </{tag.Name}> closes an element that is not open; remove it"
-                        : $"the HTML is not well-formed: </{tag.Name}> closes an element that is not open (the innermost open one is <{open.Peek().Name}> from line {open.Peek().Line}); close every element the template opens, in order"));
+                        ? $"the HTML is not well-formed: </{tag}> closes an element that is not open; remove it"
+                        : $"the HTML is not well-formed: </{tag}> closes an element that is not open (the innermost open one is <{open.Peek().Name}> from line {open.Peek().Line}); close every element the template opens, in order"));
                 }
 
                 continue;
             }
 
-            foreach (var attribute in tag.Attributes)
+            var firstLink = links.Count;
+            var rel = "";
+            foreach (var attribute in scanner.Attributes)
             {
-                if (attribute.Name == "id" && attribute.Value.Length > 0 && !facts.Ids.Add(attribute.Value))
+                var name = scanner.NameOf(attribute);
+                if (Ascii.EqualsIgnoreCase(name, "id"))
                 {
-                    facts.Problems.Add((line, $"id '{attribute.Value}' is used more than once on the page; ids must be unique, so give this element another id or none"));
+                    var id = ValueOf(html, attribute);
+                    if (id.Length > 0 && !facts.Ids.Add(id))
+                    {
+                        facts.Problems.Add((line, $"id '{id}' is used more than once on the page; ids must be unique, so give this element another id or none"));
+                    }
                 }
-                else if (attribute.Name is "href" or "src" or "xlink:href" && attribute.Value.Length > 0)
+                else if (Ascii.EqualsIgnoreCase(name, "href") || Ascii.EqualsIgnoreCase(name, "src") || Ascii.EqualsIgnoreCase(name, "xlink:href"))
                 {
-                    links.Add(new LinkFact(line, attribute.Value, tag.Name == "link" && tag.GetAttribute("rel") == "canonical"));
+                    var href = ValueOf(html, attribute);
+                    if (href.Length > 0)
+                    {
+                        links.Add(new LinkFact(line, href, Canonical: false));
+                    }
+                }
+                else if (Ascii.EqualsIgnoreCase(name, "rel"))
+                {
+                    rel = ValueOf(html, attribute);
                 }
             }
 
-            if (!tag.IsSelfClosing && !VoidElements.Contains(tag.Name))
+            if (tag == "link" && rel == "canonical")
             {
-                open.Push((tag.Name, line));
-                tokenizer.State = tag.Name switch
+                for (var i = firstLink; i < links.Count; i++)
                 {
-                    "script" => HtmlParseMode.Script,
-                    "style" or "xmp" or "iframe" or "noembed" or "noframes" => HtmlParseMode.Rawtext,
-                    "title" or "textarea" => HtmlParseMode.RCData,
-                    _ => HtmlParseMode.PCData,
-                };
+                    links[i] = links[i] with { Canonical = true };
+                }
+            }
+
+            if (!scanner.IsSelfClosing && !VoidElements.Contains(tag))
+            {
+                open.Push((tag, line));
             }
         }
 
@@ -308,9 +308,15 @@ public sealed class HtmlChecker
     private string DidYouMean(string file) =>
         _suggestions.GetOrAdd(file, missing => Suggest.DidYouMean(missing, _files.Where(f => f.EndsWith(".html", StringComparison.Ordinal) && f.Count(c => c == '/') == missing.Count(c => c == '/'))));
 
-    /// <summary>Only the attributes a check reads are materialised: classes, ARIA and the rest are skipped unread.</summary>
-    private static bool KeepAttribute(ref StructHtmlToken token, ReadOnlyMemory<char> name) =>
-        name.Span is "id" or "href" or "src" or "xlink:href" or "rel";
+    /// <summary>
+    /// An attribute's value as a browser reads it: entities decoded, which few values have. Only the
+    /// attributes a check reads get here: classes, ARIA and the rest are skipped unread.
+    /// </summary>
+    private static string ValueOf(string html, HtmlAttribute attribute)
+    {
+        var value = html.Substring(attribute.ValueStart, attribute.ValueLength);
+        return value.Contains('&', StringComparison.Ordinal) ? WebUtility.HtmlDecode(value) : value;
+    }
 
     private readonly record struct LinkFact(int Line, string Href, bool Canonical);
 
