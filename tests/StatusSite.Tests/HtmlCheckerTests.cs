@@ -147,6 +147,43 @@ public sealed class HtmlCheckerTests
             """);
     }
 
+    [Theory]
+    [InlineData("../style.css", null)]
+    [InlineData("./", null)]
+    [InlineData("../", null)]
+    [InlineData("#top", null)]
+    [InlineData("index.html?x=1#top", null)]
+    [InlineData("../a/%69ndex.html#t%6Fp", null)]
+    [InlineData("/a/", null)]
+    [InlineData("https://s.invalid/style.css", null)]
+    [InlineData("https://elsewhere.invalid/nope/", null)]
+    [InlineData("mailto:ops@s.invalid", null)]
+    [InlineData("//cdn.invalid/nope.js", null)]
+    [InlineData("nope.html", "link to 'nope.html' goes nowhere: the site has no 'a/nope.html'")]
+    [InlineData("../nope/", "link to '../nope/' goes nowhere: the site has no 'nope/index.html'")]
+    [InlineData("/nope/?x=1", "link to '/nope/?x=1' goes nowhere: the site has no 'nope/index.html'")]
+    [InlineData("https://s.invalid/a/nope.css", "link to 'https://s.invalid/a/nope.css' goes nowhere: the site has no 'a/nope.css'")]
+    [InlineData("#nope", "link to '#nope' points at '#nope', which 'a/index.html' does not have")]
+    [InlineData("../a/#nope", "link to '../a/#nope' points at '#nope', which 'a/index.html' does not have")]
+    [InlineData("../#top", "link to '../#top' points at '#top', which 'index.html' does not have")]
+    public void Links_resolve_against_the_page_as_a_browser_does(string href, string? problem)
+    {
+        var checker = new HtmlChecker(["index.html", "a/index.html", "style.css"], new Uri("https://s.invalid/"), "_site");
+        checker.Inspect("index.html", "<p id=\"home\">home</p>");
+        checker.Inspect("a/index.html", $"<p id=\"top\"><a href=\"{href}\">link</a></p>");
+
+        var problems = checker.Check();
+
+        if (problem is null)
+        {
+            Assert.Empty(problems);
+        }
+        else
+        {
+            Assert.StartsWith(problem, Assert.Single(problems).Message, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void A_missing_canonical_address_is_named_as_such()
     {

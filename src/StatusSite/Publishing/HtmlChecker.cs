@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
@@ -18,6 +19,7 @@ public sealed class HtmlChecker
     private readonly ConcurrentDictionary<string, PageFacts> _pages = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _suggestions = new(StringComparer.Ordinal);
     private readonly HashSet<string> _files;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _fileLookup;
     private readonly string _displayRoot;
     private readonly string _host;
     private readonly string _basePath;
@@ -29,6 +31,7 @@ public sealed class HtmlChecker
     public HtmlChecker(IEnumerable<string> files, Uri baseUrl, string displayRoot)
     {
         _files = new HashSet<string>(files, StringComparer.Ordinal);
+        _fileLookup = _files.GetAlternateLookup<ReadOnlySpan<char>>();
         _host = baseUrl.Authority;
         _basePath = baseUrl.AbsolutePath.EndsWith('/') ? baseUrl.AbsolutePath : baseUrl.AbsolutePath + "/";
         _displayRoot = displayRoot.TrimEnd('/');
@@ -88,13 +91,13 @@ public sealed class HtmlChecker
             }
 
             var firstLink = links.Count;
-            var rel = "";
+            var rel = ReadOnlyMemory<char>.Empty;
             foreach (var attribute in scanner.Attributes)
             {
                 var name = scanner.NameOf(attribute);
                 if (Ascii.EqualsIgnoreCase(name, "id"))
                 {
-                    var id = ValueOf(html, attribute);
+                    var id = ValueOf(html, attribute).ToString();
                     if (id.Length > 0 && !facts.Ids.Add(id))
                     {
                         facts.Problems.Add((line, $"id '{id}' is used more than once on the page; ids must be unique, so give this element another id or none"));
@@ -114,7 +117,7 @@ public sealed class HtmlChecker
                 }
             }
 
-            if (tag == "link" && rel == "canonical")
+            if (tag == "link" && rel.Span is "canonical")
             {
                 for (var i = firstLink; i < links.Count; i++)
                 {
@@ -135,25 +138,26 @@ public sealed class HtmlChecker
 
         // Links are resolved now, and only those whose fragment names another page wait for the
         // end: keeping every page's links until all pages exist would hold tens of megabytes on a large site.
+        var plainPage = !path.Contains('%', StringComparison.Ordinal);
         foreach (var link in links)
         {
-            if (Resolve(path, link.Href) is not { } target)
+            if (!Resolve(path, plainPage, link.Href, out var file, out var fragment))
             {
                 continue;
             }
 
-            if (!_files.Contains(target.File))
+            if (!_files.Contains(file))
             {
-                var shown = link.Canonical ? $"the canonical address '{link.Href}'" : $"link to '{link.Href}'";
-                facts.Problems.Add((link.Line, $"{shown} goes nowhere: the site has no '{target.File}'{DidYouMean(target.File)}; link to a page the site has"));
+                var shown = link.Canonical ? $"the canonical address '{link.Href.Span}'" : $"link to '{link.Href.Span}'";
+                facts.Problems.Add((link.Line, $"{shown} goes nowhere: the site has no '{file}'{DidYouMean(file)}; link to a page the site has"));
             }
-            else if (target.Fragment.Length > 0 && target.File == path)
+            else if (fragment.Length > 0 && file == path)
             {
-                CheckFragment(facts, link.Line, link.Href, path, target.Fragment, facts.Ids);
+                CheckFragment(facts, link.Line, link.Href.Span, path, fragment.Span, facts.Ids);
             }
-            else if (target.Fragment.Length > 0)
+            else if (fragment.Length > 0)
             {
-                facts.Pending.Add((link.Line, link.Href, target.File, target.Fragment));
+                facts.Pending.Add((link.Line, link.Href.ToString(), file, fragment.ToString()));
             }
         }
 
@@ -189,13 +193,18 @@ public sealed class HtmlChecker
         return facts.Problems.Select(p => new Diagnostic(DiagnosticLevel.Error, display, p.Line, p.Message));
     }
 
-    private static void CheckFragment(PageFacts facts, int line, string href, string file, string fragment, HashSet<string> ids)
+    private static void CheckFragment(PageFacts facts, int line, ReadOnlySpan<char> href, string file, ReadOnlySpan<char> fragment, HashSet<string> ids)
     {
-        if (!ids.Contains(fragment))
+        if (!ids.GetAlternateLookup<ReadOnlySpan<char>>().Contains(fragment))
         {
-            facts.Problems.Add((line, $"link to '{href}' points at '#{fragment}', which '{file}' does not have{Suggest.DidYouMean(fragment, ids)}; link to an id the page has"));
+            facts.Problems.Add((line, $"link to '{href}' points at '#{fragment}', which '{file}' does not have{Suggest.DidYouMean(fragment.ToString(), ids)}; link to an id the page has"));
         }
     }
+
+    private const string IndexFile = "index.html";
+
+    /// <summary>What makes a link more than a relative path: a query, a fragment, an escape or a scheme.</summary>
+    private static readonly SearchValues<char> NotPlain = SearchValues.Create("%#?:");
 
     private static readonly HashSet<string> VoidElements = new(StringComparer.Ordinal)
     {
@@ -204,7 +213,52 @@ public sealed class HtmlChecker
 
     private static bool IsPage(string path) => path.EndsWith(".html", StringComparison.Ordinal);
 
-    /// <summary>The output file and fragment a link inside the site leads to; null for links that leave the site.</summary>
+    /// <summary>
+    /// The output file and fragment a link inside the site leads to; false for links that leave the site.
+    /// Most links are "#id" or a plain relative path, and those are resolved without a string until
+    /// one is needed; the file of a plain path is the site's own string for it when the site has it.
+    /// </summary>
+    /// <param name="plainPage">Whether the page's path has no '%', which resolving would unescape.</param>
+    private bool Resolve(string page, bool plainPage, ReadOnlyMemory<char> link, out string file, out ReadOnlyMemory<char> fragment)
+    {
+        var href = link.Span;
+        if (plainPage && href.IndexOfAny(NotPlain) < 0 && href[0] != '/')
+        {
+            var length = page.LastIndexOf('/') + 1 + href.Length + IndexFile.Length;
+            var resolved = length <= 256 ? stackalloc char[length] : new char[length];
+            var written = Combine(page, href, resolved);
+            if (written == 0 || resolved[written - 1] == '/')
+            {
+                IndexFile.CopyTo(resolved[written..]);
+                written += IndexFile.Length;
+            }
+
+            resolved = resolved[..written];
+            file = _fileLookup.TryGetValue(resolved, out var known) ? known : resolved.ToString();
+            fragment = ReadOnlyMemory<char>.Empty;
+            return true;
+        }
+
+        if (plainPage && href[0] == '#' && !href.Contains('%'))
+        {
+            file = page;
+            fragment = link[1..];
+            return true;
+        }
+
+        if (Resolve(page, link.ToString()) is not { } target)
+        {
+            file = "";
+            fragment = ReadOnlyMemory<char>.Empty;
+            return false;
+        }
+
+        file = target.File;
+        fragment = target.Fragment.AsMemory();
+        return true;
+    }
+
+    /// <summary>Any link: with a query, a fragment, escapes, a scheme, or from the root.</summary>
     private (string File, string Fragment)? Resolve(string page, string href)
     {
         if (href.StartsWith("//", StringComparison.Ordinal))
@@ -226,7 +280,7 @@ public sealed class HtmlChecker
         {
             sitePath = page;
         }
-        else if (Uri.TryCreate(withoutFragment, UriKind.Absolute, out var absolute) && absolute.Scheme is not "file")
+        else if (HasScheme(withoutFragment) && Uri.TryCreate(withoutFragment, UriKind.Absolute, out var absolute) && absolute.Scheme is not "file")
         {
             if (absolute.Scheme is not ("http" or "https") || !string.Equals(absolute.Authority, _host, StringComparison.OrdinalIgnoreCase)
                 || !absolute.AbsolutePath.StartsWith(_basePath, StringComparison.Ordinal))
@@ -253,10 +307,21 @@ public sealed class HtmlChecker
         sitePath = Uri.UnescapeDataString(sitePath);
         if (sitePath.Length == 0 || sitePath.EndsWith('/'))
         {
-            sitePath += "index.html";
+            sitePath += IndexFile;
         }
 
         return (sitePath, fragment);
+    }
+
+    /// <summary>
+    /// Whether a link may be an absolute URI such as "https://…" or "mailto:…": only a scheme, before
+    /// any '/', makes one that can leave the site, and only then is a link worth a Uri, which costs
+    /// more than the rest of its check. (A path from the root parses as a file URI on Unix; it is a path.)
+    /// </summary>
+    private static bool HasScheme(string href)
+    {
+        var colon = href.IndexOf(':', StringComparison.Ordinal);
+        return colon >= 0 && href.AsSpan(0, colon).IndexOf('/') < 0;
     }
 
     /// <summary>
@@ -266,39 +331,48 @@ public sealed class HtmlChecker
     /// </summary>
     internal static string Combine(string page, string relative)
     {
-        var segments = new List<string>(page.Split('/'));
-        segments.RemoveAt(segments.Count - 1);
-        var parts = relative.Split('/');
-        for (var i = 0; i < parts.Length; i++)
+        var length = page.LastIndexOf('/') + 1 + relative.Length;
+        var resolved = length <= 256 ? stackalloc char[length] : new char[length];
+        return new string(resolved[..Combine(page, relative, resolved)]);
+    }
+
+    /// <summary>
+    /// Writes the resolved path into <paramref name="resolved"/>, which holds the page's folder and
+    /// the link, and returns its length. Up to the last part of the link what is written is a folder,
+    /// empty or ending in '/', so ".." drops the last folder of it and "." keeps it.
+    /// </summary>
+    private static int Combine(ReadOnlySpan<char> page, ReadOnlySpan<char> relative, Span<char> resolved)
+    {
+        var length = page.LastIndexOf('/') + 1;
+        page[..length].CopyTo(resolved);
+        while (true)
         {
-            var part = parts[i];
-            var last = i == parts.Length - 1;
-            if (part == "..")
+            var slash = relative.IndexOf('/');
+            var part = slash >= 0 ? relative[..slash] : relative;
+            if (part is "..")
             {
-                if (segments.Count > 0)
+                if (length > 0)
                 {
-                    segments.RemoveAt(segments.Count - 1);
+                    length = resolved[..(length - 1)].LastIndexOf('/') + 1;
                 }
+            }
+            else if (part is not ".")
+            {
+                part.CopyTo(resolved[length..]);
+                length += part.Length;
+                if (slash >= 0)
+                {
+                    resolved[length++] = '/';
+                }
+            }
 
-                if (last)
-                {
-                    segments.Add("");
-                }
-            }
-            else if (part == ".")
+            if (slash < 0)
             {
-                if (last)
-                {
-                    segments.Add("");
-                }
+                return length;
             }
-            else
-            {
-                segments.Add(part);
-            }
+
+            relative = relative[(slash + 1)..];
         }
-
-        return string.Join('/', segments);
     }
 
     /// <summary>
@@ -312,13 +386,14 @@ public sealed class HtmlChecker
     /// An attribute's value as a browser reads it: entities decoded, which few values have. Only the
     /// attributes a check reads get here: classes, ARIA and the rest are skipped unread.
     /// </summary>
-    private static string ValueOf(string html, HtmlAttribute attribute)
+    private static ReadOnlyMemory<char> ValueOf(string html, HtmlAttribute attribute)
     {
-        var value = html.Substring(attribute.ValueStart, attribute.ValueLength);
-        return value.Contains('&', StringComparison.Ordinal) ? WebUtility.HtmlDecode(value) : value;
+        var value = html.AsMemory(attribute.ValueStart, attribute.ValueLength);
+        return value.Span.Contains('&') ? WebUtility.HtmlDecode(value.ToString()).AsMemory() : value;
     }
 
-    private readonly record struct LinkFact(int Line, string Href, bool Canonical);
+    /// <summary>A link found on a page; its address is a slice of the page until it has to be a string.</summary>
+    private readonly record struct LinkFact(int Line, ReadOnlyMemory<char> Href, bool Canonical);
 
     private sealed class PageFacts
     {
