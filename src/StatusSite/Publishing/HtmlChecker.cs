@@ -1,11 +1,8 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Net;
 using System.Text;
-using AngleSharp.Html;
-using AngleSharp.Html.Parser;
-using AngleSharp.Html.Parser.Tokens;
-using AngleSharp.Html.Parser.Tokens.Struct;
-using AngleSharp.Text;
 using StatusSite.Content;
 
 namespace StatusSite.Publishing;
@@ -22,6 +19,7 @@ public sealed class HtmlChecker
     private readonly ConcurrentDictionary<string, PageFacts> _pages = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _suggestions = new(StringComparer.Ordinal);
     private readonly HashSet<string> _files;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _fileLookup;
     private readonly string _displayRoot;
     private readonly string _host;
     private readonly string _basePath;
@@ -33,6 +31,7 @@ public sealed class HtmlChecker
     public HtmlChecker(IEnumerable<string> files, Uri baseUrl, string displayRoot)
     {
         _files = new HashSet<string>(files, StringComparer.Ordinal);
+        _fileLookup = _files.GetAlternateLookup<ReadOnlySpan<char>>();
         _host = baseUrl.Authority;
         _basePath = baseUrl.AbsolutePath.EndsWith('/') ? baseUrl.AbsolutePath : baseUrl.AbsolutePath + "/";
         _displayRoot = displayRoot.TrimEnd('/');
@@ -41,10 +40,22 @@ public sealed class HtmlChecker
     /// <summary>CPU time spent parsing pages and checking links, summed over threads.</summary>
     public TimeSpan Elapsed => TimeSpan.FromTicks(Interlocked.Read(ref _inspectTicks));
 
-    /// <summary>Parses one output file if it is HTML and keeps its ids, links and parse errors. Thread-safe.</summary>
+    /// <summary>
+    /// Inspects an HTML file that was produced as bytes (a theme's own page among its assets, say);
+    /// rendered pages come as text, through <see cref="Inspect(string, string)"/>. Thread-safe.
+    /// </summary>
     public void Inspect(string path, byte[] content)
     {
-        if (!path.EndsWith(".html", StringComparison.Ordinal))
+        if (IsPage(path))
+        {
+            Inspect(path, Encoding.UTF8.GetString(content));
+        }
+    }
+
+    /// <summary>Reads one output file if it is HTML and keeps its ids, links and markup problems. Thread-safe.</summary>
+    public void Inspect(string path, string html)
+    {
+        if (!IsPage(path))
         {
             return;
         }
@@ -52,67 +63,71 @@ public sealed class HtmlChecker
         var started = Stopwatch.GetTimestamp();
         var facts = new PageFacts();
 
-        // The tokenizer alone, without building a tree, is several times cheaper than a full parse;
-        // the nesting the tree builder would repair is checked here instead, strictly: every element
-        // the theme or the Markdown opens is closed, in order.
-        using var tokenizer = new HtmlTokenizer(new TextSource(Encoding.UTF8.GetString(content)), HtmlEntityProvider.Resolver)
+        // Only tags matter, so a scanner of tags replaces a tokenizer; the nesting a tree builder
+        // would repair is checked here instead, strictly: every element the theme or the Markdown
+        // opens is closed, in order. A page has a few dozen links and a shallow tree: sized once,
+        // the lists rarely grow.
+        var scanner = new HtmlScanner(html, facts.Problems);
+        var open = new Stack<(string Name, int Line)>(32);
+        var links = new List<LinkFact>(64);
+        while (scanner.Next())
         {
-            SkipDataText = true,
-            SkipComments = true,
-            SkipRawText = true,
-            SkipScriptText = true,
-            SkipRCDataText = true,
-            ShouldEmitAttribute = KeepAttribute,
-        };
-        tokenizer.Error += (_, e) => facts.Problems.Add((e.Position.Line, $"the HTML is not well-formed: {e.Message} (error {e.Code}); close every element the template opens, in order"));
-        var open = new Stack<(string Name, int Line)>();
-        var links = new List<LinkFact>();
-        for (var token = tokenizer.Get(); token.Type != HtmlTokenType.EndOfFile; token = tokenizer.Get())
-        {
-            if (token is not HtmlTagToken tag)
+            var tag = scanner.Name;
+            var line = scanner.Line;
+            if (scanner.IsEndTag)
             {
-                continue;
-            }
-
-            var line = tag.Position.Line;
-            if (tag.Type == HtmlTokenType.EndTag)
-            {
-                if (open.Count > 0 && open.Peek().Name == tag.Name)
+                if (open.Count > 0 && open.Peek().Name == tag)
                 {
                     open.Pop();
                 }
                 else
                 {
                     facts.Problems.Add((line, open.Count == 0
-                        ? $"the HTML is not well-formed: </{tag.Name}> closes an element that is not open; remove it"
-                        : $"the HTML is not well-formed: </{tag.Name}> closes an element that is not open (the innermost open one is <{open.Peek().Name}> from line {open.Peek().Line}); close every element the template opens, in order"));
+                        ? $"the HTML is not well-formed: </{tag}> closes an element that is not open; remove it"
+                        : $"the HTML is not well-formed: </{tag}> closes an element that is not open (the innermost open one is <{open.Peek().Name}> from line {open.Peek().Line}); close every element the template opens, in order"));
                 }
 
                 continue;
             }
 
-            foreach (var attribute in tag.Attributes)
+            var firstLink = links.Count;
+            var rel = ReadOnlyMemory<char>.Empty;
+            foreach (var attribute in scanner.Attributes)
             {
-                if (attribute.Name == "id" && attribute.Value.Length > 0 && !facts.Ids.Add(attribute.Value))
+                var name = scanner.NameOf(attribute);
+                if (Ascii.EqualsIgnoreCase(name, "id"))
                 {
-                    facts.Problems.Add((line, $"id '{attribute.Value}' is used more than once on the page; ids must be unique, so give this element another id or none"));
+                    var id = ValueOf(html, attribute).ToString();
+                    if (id.Length > 0 && !facts.Ids.Add(id))
+                    {
+                        facts.Problems.Add((line, $"id '{id}' is used more than once on the page; ids must be unique, so give this element another id or none"));
+                    }
                 }
-                else if (attribute.Name is "href" or "src" or "xlink:href" && attribute.Value.Length > 0)
+                else if (Ascii.EqualsIgnoreCase(name, "href") || Ascii.EqualsIgnoreCase(name, "src") || Ascii.EqualsIgnoreCase(name, "xlink:href"))
                 {
-                    links.Add(new LinkFact(line, attribute.Value, tag.Name == "link" && tag.GetAttribute("rel") == "canonical"));
+                    var href = ValueOf(html, attribute);
+                    if (href.Length > 0)
+                    {
+                        links.Add(new LinkFact(line, href, Canonical: false));
+                    }
+                }
+                else if (Ascii.EqualsIgnoreCase(name, "rel"))
+                {
+                    rel = ValueOf(html, attribute);
                 }
             }
 
-            if (!tag.IsSelfClosing && !VoidElements.Contains(tag.Name))
+            if (tag == "link" && rel.Span is "canonical")
             {
-                open.Push((tag.Name, line));
-                tokenizer.State = tag.Name switch
+                for (var i = firstLink; i < links.Count; i++)
                 {
-                    "script" => HtmlParseMode.Script,
-                    "style" or "xmp" or "iframe" or "noembed" or "noframes" => HtmlParseMode.Rawtext,
-                    "title" or "textarea" => HtmlParseMode.RCData,
-                    _ => HtmlParseMode.PCData,
-                };
+                    links[i] = links[i] with { Canonical = true };
+                }
+            }
+
+            if (!scanner.IsSelfClosing && !VoidElements.Contains(tag))
+            {
+                open.Push((tag, line));
             }
         }
 
@@ -123,25 +138,26 @@ public sealed class HtmlChecker
 
         // Links are resolved now, and only those whose fragment names another page wait for the
         // end: keeping every page's links until all pages exist would hold tens of megabytes on a large site.
+        var plainPage = !path.Contains('%', StringComparison.Ordinal);
         foreach (var link in links)
         {
-            if (Resolve(path, link.Href) is not { } target)
+            if (!Resolve(path, plainPage, link.Href, out var file, out var fragment))
             {
                 continue;
             }
 
-            if (!_files.Contains(target.File))
+            if (!_files.Contains(file))
             {
-                var shown = link.Canonical ? $"the canonical address '{link.Href}'" : $"link to '{link.Href}'";
-                facts.Problems.Add((link.Line, $"{shown} goes nowhere: the site has no '{target.File}'{DidYouMean(target.File)}; link to a page the site has"));
+                var shown = link.Canonical ? $"the canonical address '{link.Href.Span}'" : $"link to '{link.Href.Span}'";
+                facts.Problems.Add((link.Line, $"{shown} goes nowhere: the site has no '{file}'{DidYouMean(file)}; link to a page the site has"));
             }
-            else if (target.Fragment.Length > 0 && target.File == path)
+            else if (fragment.Length > 0 && file == path)
             {
-                CheckFragment(facts, link.Line, link.Href, path, target.Fragment, facts.Ids);
+                CheckFragment(facts, link.Line, link.Href.Span, path, fragment.Span, facts.Ids);
             }
-            else if (target.Fragment.Length > 0)
+            else if (fragment.Length > 0)
             {
-                facts.Pending.Add((link.Line, link.Href, target.File, target.Fragment));
+                facts.Pending.Add((link.Line, link.Href.ToString(), file, fragment.ToString()));
             }
         }
 
@@ -177,20 +193,72 @@ public sealed class HtmlChecker
         return facts.Problems.Select(p => new Diagnostic(DiagnosticLevel.Error, display, p.Line, p.Message));
     }
 
-    private static void CheckFragment(PageFacts facts, int line, string href, string file, string fragment, HashSet<string> ids)
+    private static void CheckFragment(PageFacts facts, int line, ReadOnlySpan<char> href, string file, ReadOnlySpan<char> fragment, HashSet<string> ids)
     {
-        if (!ids.Contains(fragment))
+        if (!ids.GetAlternateLookup<ReadOnlySpan<char>>().Contains(fragment))
         {
-            facts.Problems.Add((line, $"link to '{href}' points at '#{fragment}', which '{file}' does not have{Suggest.DidYouMean(fragment, ids)}; link to an id the page has"));
+            facts.Problems.Add((line, $"link to '{href}' points at '#{fragment}', which '{file}' does not have{Suggest.DidYouMean(fragment.ToString(), ids)}; link to an id the page has"));
         }
     }
+
+    private const string IndexFile = "index.html";
+
+    /// <summary>What makes a link more than a relative path: a query, a fragment, an escape or a scheme.</summary>
+    private static readonly SearchValues<char> NotPlain = SearchValues.Create("%#?:");
 
     private static readonly HashSet<string> VoidElements = new(StringComparer.Ordinal)
     {
         "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
     };
 
-    /// <summary>The output file and fragment a link inside the site leads to; null for links that leave the site.</summary>
+    private static bool IsPage(string path) => path.EndsWith(".html", StringComparison.Ordinal);
+
+    /// <summary>
+    /// The output file and fragment a link inside the site leads to; false for links that leave the site.
+    /// Most links are "#id" or a plain relative path, and those are resolved without a string until
+    /// one is needed; the file of a plain path is the site's own string for it when the site has it.
+    /// </summary>
+    /// <param name="plainPage">Whether the page's path has no '%', which resolving would unescape.</param>
+    private bool Resolve(string page, bool plainPage, ReadOnlyMemory<char> link, out string file, out ReadOnlyMemory<char> fragment)
+    {
+        var href = link.Span;
+        if (plainPage && href.IndexOfAny(NotPlain) < 0 && href[0] != '/')
+        {
+            var length = page.LastIndexOf('/') + 1 + href.Length + IndexFile.Length;
+            var resolved = length <= 256 ? stackalloc char[length] : new char[length];
+            var written = Combine(page, href, resolved);
+            if (written == 0 || resolved[written - 1] == '/')
+            {
+                IndexFile.CopyTo(resolved[written..]);
+                written += IndexFile.Length;
+            }
+
+            resolved = resolved[..written];
+            file = _fileLookup.TryGetValue(resolved, out var known) ? known : resolved.ToString();
+            fragment = ReadOnlyMemory<char>.Empty;
+            return true;
+        }
+
+        if (plainPage && href[0] == '#' && !href.Contains('%'))
+        {
+            file = page;
+            fragment = link[1..];
+            return true;
+        }
+
+        if (Resolve(page, link.ToString()) is not { } target)
+        {
+            file = "";
+            fragment = ReadOnlyMemory<char>.Empty;
+            return false;
+        }
+
+        file = target.File;
+        fragment = target.Fragment.AsMemory();
+        return true;
+    }
+
+    /// <summary>Any link: with a query, a fragment, escapes, a scheme, or from the root.</summary>
     private (string File, string Fragment)? Resolve(string page, string href)
     {
         if (href.StartsWith("//", StringComparison.Ordinal))
@@ -212,7 +280,7 @@ public sealed class HtmlChecker
         {
             sitePath = page;
         }
-        else if (Uri.TryCreate(withoutFragment, UriKind.Absolute, out var absolute) && absolute.Scheme is not "file")
+        else if (HasScheme(withoutFragment) && Uri.TryCreate(withoutFragment, UriKind.Absolute, out var absolute) && absolute.Scheme is not "file")
         {
             if (absolute.Scheme is not ("http" or "https") || !string.Equals(absolute.Authority, _host, StringComparison.OrdinalIgnoreCase)
                 || !absolute.AbsolutePath.StartsWith(_basePath, StringComparison.Ordinal))
@@ -239,10 +307,21 @@ public sealed class HtmlChecker
         sitePath = Uri.UnescapeDataString(sitePath);
         if (sitePath.Length == 0 || sitePath.EndsWith('/'))
         {
-            sitePath += "index.html";
+            sitePath += IndexFile;
         }
 
         return (sitePath, fragment);
+    }
+
+    /// <summary>
+    /// Whether a link may be an absolute URI such as "https://…" or "mailto:…": only a scheme, before
+    /// any '/', makes one that can leave the site, and only then is a link worth a Uri, which costs
+    /// more than the rest of its check. (A path from the root parses as a file URI on Unix; it is a path.)
+    /// </summary>
+    private static bool HasScheme(string href)
+    {
+        var colon = href.IndexOf(':', StringComparison.Ordinal);
+        return colon >= 0 && href.AsSpan(0, colon).IndexOf('/') < 0;
     }
 
     /// <summary>
@@ -252,39 +331,48 @@ public sealed class HtmlChecker
     /// </summary>
     internal static string Combine(string page, string relative)
     {
-        var segments = new List<string>(page.Split('/'));
-        segments.RemoveAt(segments.Count - 1);
-        var parts = relative.Split('/');
-        for (var i = 0; i < parts.Length; i++)
+        var length = page.LastIndexOf('/') + 1 + relative.Length;
+        var resolved = length <= 256 ? stackalloc char[length] : new char[length];
+        return new string(resolved[..Combine(page, relative, resolved)]);
+    }
+
+    /// <summary>
+    /// Writes the resolved path into <paramref name="resolved"/>, which holds the page's folder and
+    /// the link, and returns its length. Up to the last part of the link what is written is a folder,
+    /// empty or ending in '/', so ".." drops the last folder of it and "." keeps it.
+    /// </summary>
+    private static int Combine(ReadOnlySpan<char> page, ReadOnlySpan<char> relative, Span<char> resolved)
+    {
+        var length = page.LastIndexOf('/') + 1;
+        page[..length].CopyTo(resolved);
+        while (true)
         {
-            var part = parts[i];
-            var last = i == parts.Length - 1;
-            if (part == "..")
+            var slash = relative.IndexOf('/');
+            var part = slash >= 0 ? relative[..slash] : relative;
+            if (part is "..")
             {
-                if (segments.Count > 0)
+                if (length > 0)
                 {
-                    segments.RemoveAt(segments.Count - 1);
+                    length = resolved[..(length - 1)].LastIndexOf('/') + 1;
                 }
+            }
+            else if (part is not ".")
+            {
+                part.CopyTo(resolved[length..]);
+                length += part.Length;
+                if (slash >= 0)
+                {
+                    resolved[length++] = '/';
+                }
+            }
 
-                if (last)
-                {
-                    segments.Add("");
-                }
-            }
-            else if (part == ".")
+            if (slash < 0)
             {
-                if (last)
-                {
-                    segments.Add("");
-                }
+                return length;
             }
-            else
-            {
-                segments.Add(part);
-            }
+
+            relative = relative[(slash + 1)..];
         }
-
-        return string.Join('/', segments);
     }
 
     /// <summary>
@@ -294,11 +382,18 @@ public sealed class HtmlChecker
     private string DidYouMean(string file) =>
         _suggestions.GetOrAdd(file, missing => Suggest.DidYouMean(missing, _files.Where(f => f.EndsWith(".html", StringComparison.Ordinal) && f.Count(c => c == '/') == missing.Count(c => c == '/'))));
 
-    /// <summary>Only the attributes a check reads are materialised: classes, ARIA and the rest are skipped unread.</summary>
-    private static bool KeepAttribute(ref StructHtmlToken token, ReadOnlyMemory<char> name) =>
-        name.Span is "id" or "href" or "src" or "xlink:href" or "rel";
+    /// <summary>
+    /// An attribute's value as a browser reads it: entities decoded, which few values have. Only the
+    /// attributes a check reads get here: classes, ARIA and the rest are skipped unread.
+    /// </summary>
+    private static ReadOnlyMemory<char> ValueOf(string html, HtmlAttribute attribute)
+    {
+        var value = html.AsMemory(attribute.ValueStart, attribute.ValueLength);
+        return value.Span.Contains('&') ? WebUtility.HtmlDecode(value.ToString()).AsMemory() : value;
+    }
 
-    private readonly record struct LinkFact(int Line, string Href, bool Canonical);
+    /// <summary>A link found on a page; its address is a slice of the page until it has to be a string.</summary>
+    private readonly record struct LinkFact(int Line, ReadOnlyMemory<char> Href, bool Canonical);
 
     private sealed class PageFacts
     {

@@ -35,9 +35,17 @@ public static class OutputWriter
                     Directory.CreateDirectory(Path.GetDirectoryName(path)!);
 
                     // A synchronous write: on Linux an "async" file write is a blocking call on the thread pool anyway.
-                    File.WriteAllBytes(path, content);
-                    checker?.Inspect(file.Path, content);
-                    Interlocked.Add(ref bytes, content.Length);
+                    File.WriteAllBytes(path, content.Bytes);
+                    if (content.Text is { } text)
+                    {
+                        checker?.Inspect(file.Path, text);
+                    }
+                    else
+                    {
+                        checker?.Inspect(file.Path, content.Bytes);
+                    }
+
+                    Interlocked.Add(ref bytes, content.Bytes.Length);
                 }).ConfigureAwait(false);
 
             if (checker?.Check() is { Count: > 0 } problems)

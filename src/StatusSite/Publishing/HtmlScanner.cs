@@ -1,0 +1,323 @@
+using System.Buffers;
+using System.Collections.Frozen;
+using System.Text;
+
+namespace StatusSite.Publishing;
+
+/// <summary>Where one attribute's name and raw (not yet entity-decoded) value lie in the page.</summary>
+internal readonly record struct HtmlAttribute(int NameStart, int NameLength, int ValueStart, int ValueLength);
+
+/// <summary>
+/// Walks the start and end tags of one page for the <see cref="HtmlChecker"/>, as the HTML tokenizer
+/// would see them: comments, doctypes and other declarations are skipped, the content of script,
+/// style, title and the other raw-text elements is skipped to their end tag, a '&lt;' that starts
+/// nothing is text, and names are lower-cased. It builds no tokens and decodes nothing: attributes
+/// are positions in the page, and only the checker decides which to read, so a page costs one pass
+/// and hardly any allocation. What it cannot read past — the end of the file inside a tag, comment
+/// or quoted value — and an attribute given twice are problems on the line where the construct starts.
+/// </summary>
+internal ref struct HtmlScanner
+{
+    private static readonly SearchValues<char> Whitespace = SearchValues.Create(" \t\n\f\r");
+    private static readonly SearchValues<char> TagNameEnd = SearchValues.Create(" \t\n\f\r/>");
+    private static readonly SearchValues<char> AttributeNameEnd = SearchValues.Create(" \t\n\f\r/>=");
+    private static readonly SearchValues<char> UnquotedValueEnd = SearchValues.Create(" \t\n\f\r>");
+
+    /// <summary>Elements whose content is not markup: everything up to their end tag is skipped.</summary>
+    private static readonly FrozenSet<string> RawTextElements = FrozenSet.Create(StringComparer.Ordinal,
+        "script", "style", "xmp", "iframe", "noembed", "noframes", "title", "textarea");
+
+    /// <summary>
+    /// Names a page is made of, so the name of a tag costs a lookup rather than a new string; a name
+    /// not listed here (a custom element) is still read, only allocated.
+    /// </summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> KnownNames = FrozenSet.Create(StringComparer.Ordinal,
+        "a", "abbr", "address", "area", "article", "aside", "audio", "b", "base", "bdi", "bdo", "blockquote", "body", "br", "button",
+        "canvas", "caption", "cite", "code", "col", "colgroup", "data", "datalist", "dd", "del", "details", "dfn", "dialog", "div",
+        "dl", "dt", "em", "embed", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "head",
+        "header", "hgroup", "hr", "html", "i", "iframe", "img", "input", "ins", "kbd", "label", "legend", "li", "link", "main", "map",
+        "mark", "math", "menu", "meta", "meter", "nav", "noembed", "noframes", "noscript", "object", "ol", "optgroup", "option",
+        "output", "p", "picture", "pre", "progress", "q", "rp", "rt", "ruby", "s", "samp", "script", "search", "section", "select",
+        "slot", "small", "source", "span", "strong", "style", "sub", "summary", "sup", "table", "tbody", "td", "template", "textarea",
+        "tfoot", "th", "thead", "time", "title", "tr", "track", "u", "ul", "var", "video", "wbr", "xmp",
+        "svg", "g", "path", "use", "symbol", "defs", "circle", "rect", "line", "polyline", "polygon", "ellipse", "text", "tspan",
+        "desc", "lineargradient", "radialgradient", "stop", "clippath", "mask", "pattern", "image", "marker").GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private readonly ReadOnlySpan<char> _html;
+    private readonly List<(int Line, string Message)> _problems;
+    private HtmlAttribute[] _attributes = new HtmlAttribute[8];
+    private int _attributeCount;
+    private int _position;
+    private int _linesCountedTo;
+    private string? _rawTextOf;
+
+    /// <param name="html">The page.</param>
+    /// <param name="problems">Where markup the scanner cannot read is reported.</param>
+    public HtmlScanner(ReadOnlySpan<char> html, List<(int Line, string Message)> problems)
+    {
+        _html = html;
+        _problems = problems;
+    }
+
+    /// <summary>The 1-based line of the current tag's '&lt;'.</summary>
+    public int Line { get; private set; } = 1;
+
+    /// <summary>The current tag's name, lower-cased.</summary>
+    public string Name { get; private set; } = "";
+
+    public bool IsEndTag { get; private set; }
+
+    /// <summary>Whether the start tag ends in "/>", as SVG elements may.</summary>
+    public bool IsSelfClosing { get; private set; }
+
+    /// <summary>The current tag's attributes in the order written, each name once.</summary>
+    public readonly ReadOnlySpan<HtmlAttribute> Attributes => _attributes.AsSpan(0, _attributeCount);
+
+    public readonly ReadOnlySpan<char> NameOf(HtmlAttribute attribute) => _html.Slice(attribute.NameStart, attribute.NameLength);
+
+    /// <summary>Moves to the next start or end tag; false at the end of the page.</summary>
+    public bool Next()
+    {
+        if (_rawTextOf is { } element)
+        {
+            _rawTextOf = null;
+            SkipRawText(element);
+        }
+
+        while (true)
+        {
+            var lt = _html[_position..].IndexOf('<');
+            if (lt < 0)
+            {
+                _position = _html.Length;
+                return false;
+            }
+
+            lt += _position;
+
+            // Lines are counted from the previous tag on, never from the top: a page has hundreds of tags.
+            Line += _html[_linesCountedTo..lt].Count('\n');
+            _linesCountedTo = lt;
+            var rest = _html[(lt + 1)..];
+            if (rest.Length > 0 && char.IsAsciiLetter(rest[0]))
+            {
+                return ReadTag(lt + 1, endTag: false);
+            }
+
+            if (rest.Length > 1 && rest[0] == '/' && char.IsAsciiLetter(rest[1]))
+            {
+                return ReadTag(lt + 2, endTag: true);
+            }
+
+            var more = rest switch
+            {
+                ['!', '-', '-', ..] => SkipPast(lt + 2, "-->", "a comment"),
+                ['!', '[', 'C', 'D', 'A', 'T', 'A', '[', ..] => SkipPast(lt + 9, "]]>", "a CDATA section"),
+                ['!', ..] or ['?', ..] => SkipPast(lt + 2, ">", $"'<{rest[0]}'"),
+                ['/', _, ..] => SkipPast(lt + 2, ">", "'</'"),
+                _ => Text(lt),
+            };
+            if (!more)
+            {
+                return false;
+            }
+        }
+    }
+
+    /// <summary>A '&lt;' that starts no tag, comment or declaration is text, as in a browser.</summary>
+    private bool Text(int lt)
+    {
+        _position = lt + 1;
+        return true;
+    }
+
+    /// <summary>Skips a comment or declaration; false, with a problem, when the page ends inside it.</summary>
+    private bool SkipPast(int from, string terminator, string what)
+    {
+        var end = _html[from..].IndexOf(terminator, StringComparison.Ordinal);
+        if (end < 0)
+        {
+            return EndsInside($"{what}; close it with '{terminator}'");
+        }
+
+        _position = from + end + terminator.Length;
+        return true;
+    }
+
+    private bool ReadTag(int nameStart, bool endTag)
+    {
+        var nameLength = _html[nameStart..].IndexOfAny(TagNameEnd);
+        if (nameLength < 0)
+        {
+            return EndsInside($"the tag <{(endTag ? "/" : "")}{_html[nameStart..]}; close it with '>'");
+        }
+
+        Name = Lowered(_html.Slice(nameStart, nameLength));
+        IsEndTag = endTag;
+        IsSelfClosing = false;
+        _attributeCount = 0;
+        var i = nameStart + nameLength;
+        while (true)
+        {
+            var skip = _html[i..].IndexOfAnyExcept(Whitespace);
+            if (skip < 0)
+            {
+                return EndsInsideTag();
+            }
+
+            i += skip;
+            if (_html[i] == '>')
+            {
+                break;
+            }
+
+            if (_html[i] == '/')
+            {
+                i++;
+                if (i < _html.Length && _html[i] == '>')
+                {
+                    IsSelfClosing = true;
+                    break;
+                }
+
+                continue;
+            }
+
+            // The first character of a name may be anything but whitespace, '/' and '>', even '='.
+            var attributeStart = i;
+            var attributeLength = _html[(i + 1)..].IndexOfAny(AttributeNameEnd);
+            if (attributeLength < 0)
+            {
+                return EndsInsideTag();
+            }
+
+            attributeLength++;
+            i += attributeLength;
+            var valueStart = i;
+            var valueLength = 0;
+            skip = _html[i..].IndexOfAnyExcept(Whitespace);
+            if (skip >= 0 && _html[i + skip] == '=')
+            {
+                i += skip + 1;
+                skip = _html[i..].IndexOfAnyExcept(Whitespace);
+                if (skip < 0)
+                {
+                    return EndsInsideTag();
+                }
+
+                i += skip;
+                var quote = _html[i];
+                if (quote is '"' or '\'')
+                {
+                    valueStart = i + 1;
+                    valueLength = _html[valueStart..].IndexOf(quote);
+                    if (valueLength < 0)
+                    {
+                        return EndsInside($"the value of '{_html.Slice(attributeStart, attributeLength)}' in <{Name}>; close it with {quote}");
+                    }
+
+                    i = valueStart + valueLength + 1;
+                }
+                else
+                {
+                    // An unquoted value ends at whitespace or '>': "href=../x/>" is not self-closing.
+                    valueStart = i;
+                    valueLength = _html[i..].IndexOfAny(UnquotedValueEnd);
+                    if (valueLength < 0)
+                    {
+                        return EndsInsideTag();
+                    }
+
+                    i += valueLength;
+                }
+            }
+
+            Add(new HtmlAttribute(attributeStart, attributeLength, valueStart, valueLength));
+        }
+
+        _position = i + 1;
+        if (!endTag && !IsSelfClosing && RawTextElements.Contains(Name))
+        {
+            _rawTextOf = Name;
+        }
+
+        return true;
+    }
+
+    /// <summary>Keeps an attribute unless the tag already has one of that name: the first one counts, as in a browser.</summary>
+    private void Add(HtmlAttribute attribute)
+    {
+        var name = NameOf(attribute);
+        foreach (var earlier in Attributes)
+        {
+            if (Ascii.EqualsIgnoreCase(NameOf(earlier), name))
+            {
+                _problems.Add((Line, $"the HTML is not well-formed: <{Name}> has the attribute '{Lowered(name)}' twice, and only the first counts; keep one"));
+                return;
+            }
+        }
+
+        if (_attributeCount == _attributes.Length)
+        {
+            Array.Resize(ref _attributes, _attributes.Length * 2);
+        }
+
+        _attributes[_attributeCount++] = attribute;
+    }
+
+    /// <summary>
+    /// Moves past the content of a script, style, title and the like, which may hold '&lt;' and
+    /// even "&lt;/p>" as text: only its own end tag, in any case, ends it. Without one the element
+    /// runs to the end of the page and is reported as never closed.
+    /// </summary>
+    private void SkipRawText(string element)
+    {
+        var from = _position;
+        while (true)
+        {
+            var at = _html[from..].IndexOf("</", StringComparison.Ordinal);
+            if (at < 0)
+            {
+                _position = _html.Length;
+                return;
+            }
+
+            at += from;
+            var after = at + 2 + element.Length;
+            if (after < _html.Length && Ascii.EqualsIgnoreCase(_html.Slice(at + 2, element.Length), element) && TagNameEnd.Contains(_html[after]))
+            {
+                _position = at;
+                return;
+            }
+
+            from = at + 2;
+        }
+    }
+
+    private bool EndsInsideTag() => EndsInside($"the tag <{(IsEndTag ? "/" : "")}{Name}; close it with '>'");
+
+    /// <summary>Reports a construct the page ends inside, on the line where it starts, and ends the scan.</summary>
+    private bool EndsInside(string what)
+    {
+        _problems.Add((Line, $"the HTML is not well-formed: the file ends inside {what}"));
+        _position = _html.Length;
+        return false;
+    }
+
+    /// <summary>A name in lower case: ASCII letters only, as HTML does; a known name is not allocated again.</summary>
+    private static string Lowered(ReadOnlySpan<char> name)
+    {
+        if (!name.ContainsAnyInRange('A', 'Z'))
+        {
+            return KnownNames.TryGetValue(name, out var known) ? known : name.ToString();
+        }
+
+        var lower = new char[name.Length];
+        for (var i = 0; i < name.Length; i++)
+        {
+            lower[i] = char.IsAsciiLetterUpper(name[i]) ? (char)(name[i] | 0x20) : name[i];
+        }
+
+        return KnownNames.TryGetValue(lower, out var interned) ? interned : new string(lower);
+    }
+}
