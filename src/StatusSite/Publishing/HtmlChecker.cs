@@ -16,7 +16,7 @@ namespace StatusSite.Publishing;
 /// </summary>
 public sealed class HtmlChecker
 {
-    private readonly ConcurrentDictionary<string, PageFacts> _pages = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, PageFacts> _pages;
     private readonly ConcurrentDictionary<string, string> _suggestions = new(StringComparer.Ordinal);
     private readonly HashSet<string> _files;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _fileLookup;
@@ -32,6 +32,9 @@ public sealed class HtmlChecker
     {
         _files = new HashSet<string>(files, StringComparer.Ordinal);
         _fileLookup = _files.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        // Sized for every page up front: growing it while pages are added from every core stalls them all.
+        _pages = new(Environment.ProcessorCount, _files.Count, StringComparer.Ordinal);
         _host = baseUrl.Authority;
         _basePath = baseUrl.AbsolutePath.EndsWith('/') ? baseUrl.AbsolutePath : baseUrl.AbsolutePath + "/";
         _displayRoot = displayRoot.TrimEnd('/');
