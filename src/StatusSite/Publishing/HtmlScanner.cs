@@ -29,9 +29,11 @@ internal ref struct HtmlScanner
 
     /// <summary>
     /// Names a page is made of, so the name of a tag costs a lookup rather than a new string; a name
-    /// not listed here (a custom element) is still read, only allocated.
+    /// not listed here (a custom element) is still read, only allocated. Bucketed by length and first
+    /// letter in plain arrays: in the ahead-of-time compiled tool a frozen set's span lookup boxed
+    /// every character it compared (240 MB at 10,000 pages).
     /// </summary>
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> KnownNames = FrozenSet.Create(StringComparer.Ordinal,
+    private static readonly string[][] KnownNames = Buckets(
         "a", "abbr", "address", "area", "article", "aside", "audio", "b", "base", "bdi", "bdo", "blockquote", "body", "br", "button",
         "canvas", "caption", "cite", "code", "col", "colgroup", "data", "datalist", "dd", "del", "details", "dfn", "dialog", "div",
         "dl", "dt", "em", "embed", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "head",
@@ -41,7 +43,7 @@ internal ref struct HtmlScanner
         "slot", "small", "source", "span", "strong", "style", "sub", "summary", "sup", "table", "tbody", "td", "template", "textarea",
         "tfoot", "th", "thead", "time", "title", "tr", "track", "u", "ul", "var", "video", "wbr", "xmp",
         "svg", "g", "path", "use", "symbol", "defs", "circle", "rect", "line", "polyline", "polygon", "ellipse", "text", "tspan",
-        "desc", "lineargradient", "radialgradient", "stop", "clippath", "mask", "pattern", "image", "marker").GetAlternateLookup<ReadOnlySpan<char>>();
+        "desc", "lineargradient", "radialgradient", "stop", "clippath", "mask", "pattern", "image", "marker");
 
     private readonly ReadOnlySpan<char> _html;
     private readonly List<(int Line, string Message)> _problems;
@@ -309,7 +311,7 @@ internal ref struct HtmlScanner
     {
         if (!name.ContainsAnyInRange('A', 'Z'))
         {
-            return KnownNames.TryGetValue(name, out var known) ? known : name.ToString();
+            return Known(name) ?? name.ToString();
         }
 
         var lower = new char[name.Length];
@@ -318,6 +320,32 @@ internal ref struct HtmlScanner
             lower[i] = char.IsAsciiLetterUpper(name[i]) ? (char)(name[i] | 0x20) : name[i];
         }
 
-        return KnownNames.TryGetValue(lower, out var interned) ? interned : new string(lower);
+        return Known(lower) ?? new string(lower);
+    }
+
+    private static int BucketOf(ReadOnlySpan<char> name) => ((name.Length * 31) + name[0]) & 127;
+
+    private static string[][] Buckets(params string[] names)
+    {
+        var buckets = new List<string>[128];
+        foreach (var name in names)
+        {
+            (buckets[BucketOf(name)] ??= []).Add(name);
+        }
+
+        return [.. buckets.Select(b => b?.ToArray() ?? [])];
+    }
+
+    private static string? Known(ReadOnlySpan<char> name)
+    {
+        foreach (var candidate in KnownNames[BucketOf(name)])
+        {
+            if (name.SequenceEqual(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
     }
 }
