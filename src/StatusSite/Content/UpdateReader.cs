@@ -34,7 +34,7 @@ internal static partial class UpdateReader
     private static Parsed<TStatus>? Read<TStatus>(string display, MarkdownFile.Section section, IReadOnlySet<string>? catalogue, DiagnosticBag diagnostics, string exampleStatus)
         where TStatus : struct, Enum
     {
-        var statuses = Enum.GetNames<TStatus>().Select(n => Humanize(YamlBinder.SnakeCase(n))).ToList();
+        var statuses = StatusNames<TStatus>.Humanized;
         var match = HeadingPattern().Match(section.Heading);
         if (!match.Success)
         {
@@ -131,6 +131,13 @@ internal static partial class UpdateReader
         }
 
         return ok;
+    }
+
+    /// <summary>The statuses of <typeparamref name="TStatus"/> as headings write them, for messages; worked out once.</summary>
+    private static class StatusNames<TStatus>
+        where TStatus : struct, Enum
+    {
+        public static readonly IReadOnlyList<string> Humanized = [.. Enum.GetNames<TStatus>().Select(n => Humanize(YamlBinder.SnakeCase(n)))];
     }
 
     /// <summary>'in_progress' → 'In progress', as statuses are written in headings.</summary>
