@@ -51,7 +51,7 @@ internal sealed class YamlMap<T> : IYamlMap
 internal sealed record YamlEntry<T>(string Key, T Value, int Line);
 
 /// <summary>
-/// Binds YamlDotNet's representation model onto typed DTOs. Keys are the snake_case of the
+/// Binds YAML (as a <see cref="YamlTree"/>) onto typed DTOs. Keys are the snake_case of the
 /// property names, so each key is declared once, on its DTO. Every mistake becomes a
 /// diagnostic with the file's line and the fix, never an exception.
 /// </summary>
@@ -60,6 +60,13 @@ internal sealed class YamlBinder(string path, int lineOffset, DiagnosticBag diag
     /// <summary>Parses <paramref name="yaml"/> into <typeparamref name="T"/>; null when it is not a usable mapping.</summary>
     public T? Parse<T>(string yaml, int fileLineOfFirstYamlLine)
         where T : YamlDto, new()
+    {
+        var root = SimpleYaml.TryRead(yaml) ?? Load(yaml, fileLineOfFirstYamlLine);
+        return root is null ? null : (T?)BindObject(DtoShape.Of(typeof(T)), root);
+    }
+
+    /// <summary>Loads YAML that <see cref="SimpleYaml"/> declined with YamlDotNet; null, with a diagnostic, when it is not a mapping.</summary>
+    private YamlTree.Node? Load(string yaml, int fileLineOfFirstYamlLine)
     {
         var stream = new YamlStream();
         try
@@ -82,12 +89,12 @@ internal sealed class YamlBinder(string path, int lineOffset, DiagnosticBag diag
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {
-            var line = stream.Documents.Count == 0 ? fileLineOfFirstYamlLine : LineOf(stream.Documents[0].RootNode);
+            var line = stream.Documents.Count == 0 ? fileLineOfFirstYamlLine : (int)stream.Documents[0].RootNode.Start.Line + lineOffset;
             diagnostics.Error(path, line, "expected 'key: value' lines here, such as 'title: Elevated API error rates'");
             return null;
         }
 
-        return (T?)BindObject(DtoShape.Of(typeof(T)), root);
+        return YamlTree.From(root);
     }
 
     /// <summary>The 1-based line of the first line whose indentation holds a tab, if any.</summary>
@@ -122,11 +129,11 @@ internal sealed class YamlBinder(string path, int lineOffset, DiagnosticBag diag
         return $"this is not valid YAML ({text.TrimEnd('.')}); check the indentation, the colon after each key and quotes around values containing ': ' or '#'";
     }
 
-    private int LineOf(YamlNode node) => (int)node.Start.Line + lineOffset;
+    private int LineOf(YamlTree.Node node) => node.Line + lineOffset;
 
-    private YamlDto? BindObject(DtoShape shape, YamlNode node)
+    private YamlDto? BindObject(DtoShape shape, YamlTree.Node node)
     {
-        if (node is not YamlMappingNode mapping)
+        if (node is not YamlTree.Mapping mapping)
         {
             diagnostics.Error(path, LineOf(node), $"expected a mapping of keys here (such as '{shape.SortedKeys.FirstOrDefault()}: …'), not a single value");
             return null;
@@ -135,10 +142,9 @@ internal sealed class YamlBinder(string path, int lineOffset, DiagnosticBag diag
         var dto = shape.Create();
         dto.Line = LineOf(node);
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (keyNode, valueNode) in mapping.Children)
+        foreach (var (key, yamlKeyLine, valueNode) in mapping.Entries)
         {
-            var key = (keyNode as YamlScalarNode)?.Value ?? "";
-            var keyLine = LineOf(keyNode);
+            var keyLine = yamlKeyLine + lineOffset;
             if (!seen.Add(key))
             {
                 diagnostics.Error(path, keyLine, $"'{key}' is written twice in this block; keep one of them");
@@ -180,40 +186,40 @@ internal sealed class YamlBinder(string path, int lineOffset, DiagnosticBag diag
         return dto;
     }
 
-    private object? BindValue(ValueShape shape, YamlNode node, string key) =>
+    private object? BindValue(ValueShape shape, YamlTree.Node node, string key) =>
         shape.Kind switch
         {
             ValueKind.Opaque => new Opaque(),
             ValueKind.Object => BindObject(DtoShape.Of(shape.Type), node),
             ValueKind.List => BindList(shape, node, key),
             ValueKind.Map => BindMap(shape, node, key),
-            _ when node is YamlScalarNode scalar => ConvertScalar(shape.Type, scalar, key),
+            _ when node is YamlTree.Scalar scalar => ConvertScalar(shape.Type, scalar, key),
             _ => NotSingleValue(node, key),
         };
 
-    private object? NotSingleValue(YamlNode node, string key)
+    private object? NotSingleValue(YamlTree.Node node, string key)
     {
         diagnostics.Error(path, LineOf(node), $"'{key}' takes a single value here, not a list or mapping");
         return null;
     }
 
-    private IList? BindList(ValueShape shape, YamlNode node, string key)
+    private IList? BindList(ValueShape shape, YamlTree.Node node, string key)
     {
         var list = (IList)Activator.CreateInstance(shape.Type)!;
-        if (node is YamlScalarNode single && shape.Element!.Type == typeof(string))
+        if (node is YamlTree.Scalar single && shape.Element!.Type == typeof(string))
         {
             // A single value where a list is expected is read as a list of one: `incidents: x`.
-            list.Add(single.Value ?? "");
+            list.Add(single.Value);
             return list;
         }
 
-        if (node is not YamlSequenceNode sequence)
+        if (node is not YamlTree.Sequence sequence)
         {
             diagnostics.Error(path, LineOf(node), $"'{key}' takes a list here: write '{key}: [a, b]' or one '- item' per line");
             return null;
         }
 
-        foreach (var item in sequence.Children)
+        foreach (var item in sequence.Items)
         {
             if (!IsNull(item) && BindValue(shape.Element!, item, key) is { } value)
             {
@@ -224,33 +230,33 @@ internal sealed class YamlBinder(string path, int lineOffset, DiagnosticBag diag
         return list;
     }
 
-    private IYamlMap? BindMap(ValueShape shape, YamlNode node, string key)
+    private IYamlMap? BindMap(ValueShape shape, YamlTree.Node node, string key)
     {
         var map = (IYamlMap)Activator.CreateInstance(shape.Type)!;
-        if (shape.ValuesOptional && node is YamlSequenceNode keysOnly)
+        if (shape.ValuesOptional && node is YamlTree.Sequence keysOnly)
         {
             // `components: [api, dashboard]`: keys whose values take their default.
-            foreach (var item in keysOnly.Children.OfType<YamlScalarNode>())
+            foreach (var item in keysOnly.Items.OfType<YamlTree.Scalar>())
             {
-                map.Add(item.Value ?? "", null, LineOf(item));
+                map.Add(item.Value, null, LineOf(item));
             }
 
             return map;
         }
 
-        if (node is not YamlMappingNode mapping)
+        if (node is not YamlTree.Mapping mapping)
         {
             diagnostics.Error(path, LineOf(node), $"'{key}' takes 'name: value' pairs here, one per line, indented under '{key}:'");
             return null;
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (keyNode, valueNode) in mapping.Children)
+        foreach (var (entryKey, yamlKeyLine, valueNode) in mapping.Entries)
         {
-            var entryKey = (keyNode as YamlScalarNode)?.Value ?? "";
+            var keyLine = yamlKeyLine + lineOffset;
             if (!seen.Add(entryKey))
             {
-                diagnostics.Error(path, LineOf(keyNode), $"'{entryKey}' is written twice under '{key}'; keep one of them");
+                diagnostics.Error(path, keyLine, $"'{entryKey}' is written twice under '{key}'; keep one of them");
                 continue;
             }
 
@@ -258,11 +264,11 @@ internal sealed class YamlBinder(string path, int lineOffset, DiagnosticBag diag
             {
                 if (shape.ValuesOptional)
                 {
-                    map.Add(entryKey, null, LineOf(keyNode));
+                    map.Add(entryKey, null, keyLine);
                 }
                 else
                 {
-                    diagnostics.Error(path, LineOf(keyNode), $"'{entryKey}' under '{key}' has no value; write '{entryKey}: <value>'");
+                    diagnostics.Error(path, keyLine, $"'{entryKey}' under '{key}' has no value; write '{entryKey}: <value>'");
                 }
 
                 continue;
@@ -270,16 +276,16 @@ internal sealed class YamlBinder(string path, int lineOffset, DiagnosticBag diag
 
             if (BindValue(shape.Element!, valueNode, entryKey) is { } value)
             {
-                map.Add(entryKey, value, LineOf(keyNode));
+                map.Add(entryKey, value, keyLine);
             }
         }
 
         return map;
     }
 
-    private object? ConvertScalar(Type type, YamlScalarNode scalar, string key)
+    private object? ConvertScalar(Type type, YamlTree.Scalar scalar, string key)
     {
-        var text = scalar.Value ?? "";
+        var text = scalar.Value;
         var line = LineOf(scalar);
         if (type == typeof(string))
         {
@@ -365,8 +371,8 @@ internal sealed class YamlBinder(string path, int lineOffset, DiagnosticBag diag
         throw new NotSupportedException($"YAML binding has no conversion to {type}.");
     }
 
-    private static bool IsNull(YamlNode node) =>
-        node is YamlScalarNode { Style: ScalarStyle.Plain, Value: null or "" or "~" or "null" };
+    private static bool IsNull(YamlTree.Node node) =>
+        node is YamlTree.Scalar { Plain: true, Value: "" or "~" or "null" };
 
     internal static string SnakeCase(string name)
     {
