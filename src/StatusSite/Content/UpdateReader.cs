@@ -70,7 +70,8 @@ internal static partial class UpdateReader
                 inFence = !inFence;
             }
 
-            var meta = inFence ? Match.Empty : MetaLinePattern().Match(trimmed);
+            // Only a line starting with C or N can be one of those lines: the others skip the regex.
+            var meta = inFence || trimmed.Length == 0 || trimmed[0] is not ('C' or 'c' or 'N' or 'n') ? Match.Empty : MetaLinePattern().Match(trimmed);
             if (!meta.Success)
             {
                 message.Add(text);
