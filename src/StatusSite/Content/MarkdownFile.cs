@@ -47,22 +47,15 @@ internal sealed class MarkdownFile
     /// <param name="BodyLines">The lines under the heading, with their 1-based line numbers.</param>
     public sealed record Section(int Line, string Heading, IReadOnlyList<(int Line, string Text)> BodyLines);
 
+    /// <summary>What the file's block structure says: its front matter and the lines (0-based) of its top-level H2 headings.</summary>
+    /// <param name="BodyStart">0-based line after the front matter; 0 without front matter.</param>
+    internal sealed record Blocks(string? FrontMatter, int FrontMatterFirstLine, int BodyStart, List<int> Headings);
+
     public static MarkdownFile Parse(string text)
     {
         text = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
         var lines = text.Split('\n');
-        var document = Markdown.Parse(text, Pipeline);
-        string? frontMatter = null;
-        var frontMatterFirstLine = 0;
-        var bodyStart = 0;
-        if (document.Count > 0 && document[0] is YamlFrontMatterBlock yaml)
-        {
-            frontMatter = string.Join('\n', yaml.Lines.Lines.Take(yaml.Lines.Count).Select(l => l.ToString()));
-            frontMatterFirstLine = yaml.Line + 2;
-            bodyStart = yaml.Line + yaml.Lines.Count + 2;
-        }
-
-        var headings = document.OfType<HeadingBlock>().Where(h => h.Level == 2 && h.Line >= bodyStart).Select(h => h.Line).ToList();
+        var (frontMatter, frontMatterFirstLine, bodyStart, headings) = PlainBlocks(lines) ?? MarkdigBlocks(text);
         var preambleEnd = headings.Count > 0 ? headings[0] : lines.Length;
         var preamble = JoinTrimmed(lines, bodyStart, preambleEnd, out var preambleLine);
         var sections = new List<Section>(headings.Count);
@@ -81,6 +74,96 @@ internal sealed class MarkdownFile
         }
 
         return new MarkdownFile(lines, frontMatter, frontMatterFirstLine, bodyStart, preamble, preambleLine, sections);
+    }
+
+    /// <summary>The blocks as Markdig parses them: right for every file, but most of the cost of reading one.</summary>
+    internal static Blocks MarkdigBlocks(string text)
+    {
+        var document = Markdown.Parse(text, Pipeline);
+        string? frontMatter = null;
+        var frontMatterFirstLine = 0;
+        var bodyStart = 0;
+        if (document.Count > 0 && document[0] is YamlFrontMatterBlock yaml)
+        {
+            frontMatter = string.Join('\n', yaml.Lines.Lines.Take(yaml.Lines.Count).Select(l => l.ToString()));
+            frontMatterFirstLine = yaml.Line + 2;
+            bodyStart = yaml.Line + yaml.Lines.Count + 2;
+        }
+
+        return new Blocks(frontMatter, frontMatterFirstLine, bodyStart, [.. document.OfType<HeadingBlock>().Where(h => h.Level == 2 && h.Line >= bodyStart).Select(h => h.Line)]);
+    }
+
+    /// <summary>
+    /// The blocks of a file written the plain way — front matter between two '---' lines, then only blank lines,
+    /// '#' to '######' headings and lines starting with a letter — read line by line: every such line is a heading
+    /// or paragraph text, as nothing in the file opens a list, quote, code block or HTML block. Null for any other
+    /// file (a line starting with a space, digit or other mark, a tab or control character), which Markdig reads.
+    /// </summary>
+    internal static Blocks? PlainBlocks(string[] lines)
+    {
+        if (lines[0] != "---")
+        {
+            return null;
+        }
+
+        var close = 1;
+        while (close < lines.Length && (lines[close].Length == 0 || lines[close][0] is not ('-' or '.')))
+        {
+            if (HasControlCharacter(lines[close]))
+            {
+                return null;
+            }
+
+            close++;
+        }
+
+        // Markdig reads an empty front matter as a thematic break.
+        if (close == 1 || close == lines.Length || lines[close] != "---")
+        {
+            return null;
+        }
+
+        var headings = new List<int>();
+        for (var i = close + 1; i < lines.Length; i++)
+        {
+            var line = lines[i];
+            if (HasControlCharacter(line))
+            {
+                return null;
+            }
+
+            if (line.Length == 0 || char.IsAsciiLetter(line[0]) || line[0] > '\u007F' || line.AsSpan().IndexOfAnyExcept(' ') < 0)
+            {
+                continue;
+            }
+
+            var level = line.AsSpan().IndexOfAnyExcept('#');
+            level = level < 0 ? line.Length : level;
+            if (level is 0 or > 6 || (level < line.Length && line[level] != ' '))
+            {
+                return null;
+            }
+
+            if (level == 2)
+            {
+                headings.Add(i);
+            }
+        }
+
+        return new Blocks(string.Join('\n', lines, 1, close - 1), 2, close + 1, headings);
+    }
+
+    private static bool HasControlCharacter(string line)
+    {
+        foreach (var c in line)
+        {
+            if (c < ' ')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Joins lines [from, to) and trims blank lines at both ends; reports the first non-blank line (1-based).</summary>
