@@ -77,17 +77,16 @@ public sealed partial class ContentReader
         var files = new List<string>();
         CollectMarkdown(root, files, new HashSet<string>(StringComparer.Ordinal));
         files.Sort(StringComparer.Ordinal);
-        return [.. files
-            .AsParallel()
-            .AsOrdered()
-            .Select(path =>
-            {
-                var display = Display(path);
-                var text = ReadText(path, display);
-                return text is null ? null : parse(path, display, MarkdownFile.Parse(text));
-            })
-            .Where(item => item is not null)
-            .Select(item => item!)];
+
+        // Each file's result goes to its own slot, so the order is the sorted one however the threads interleave.
+        var items = new T?[files.Count];
+        Parallel.For(0, files.Count, i =>
+        {
+            var display = Display(files[i]);
+            var text = ReadText(files[i], display);
+            items[i] = text is null ? null : parse(files[i], display, MarkdownFile.Parse(text));
+        });
+        return [.. items.OfType<T>()];
     }
 
     private void CollectMarkdown(string folder, List<string> files, HashSet<string> visited)
