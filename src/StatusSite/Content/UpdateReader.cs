@@ -151,8 +151,13 @@ internal static partial class UpdateReader
     /// </summary>
     public static List<Parsed<TStatus>> InTimeOrder<TStatus>(string display, List<Parsed<TStatus>> updates, DiagnosticBag diagnostics)
     {
-        var ascending = updates.Zip(updates.Skip(1)).Count(p => p.Second.At > p.First.At);
-        var descending = updates.Zip(updates.Skip(1)).Count(p => p.Second.At < p.First.At);
+        var (ascending, descending) = (0, 0);
+        for (var i = 1; i < updates.Count; i++)
+        {
+            ascending += updates[i].At > updates[i - 1].At ? 1 : 0;
+            descending += updates[i].At < updates[i - 1].At ? 1 : 0;
+        }
+
         var newestFirst = descending > ascending;
         for (var i = 1; i < updates.Count; i++)
         {
@@ -165,6 +170,18 @@ internal static partial class UpdateReader
             {
                 diagnostics.Error(display, current.Line, $"this update is out of order: the file lists updates {(newestFirst ? "newest first" : "oldest first")}, but {Timestamp.ToHeading(current.At)} comes {(newestFirst ? "after" : "before")} the update on line {previous.Line}; move it to its place");
             }
+        }
+
+        // Written oldest first, or strictly newest first, the stable sort by time is the list itself or its reverse.
+        if (descending == 0 || (ascending == 0 && descending == updates.Count - 1))
+        {
+            var ordered = new List<Parsed<TStatus>>(updates);
+            if (descending > 0)
+            {
+                ordered.Reverse();
+            }
+
+            return ordered;
         }
 
         return [.. updates.OrderBy(u => u.At)];
