@@ -42,10 +42,12 @@ public sealed class MarkdownFileTests
         string[] closings = ["--- ", "...", "----", ""];
         string[] body =
         [
-            "", "", "Text of an update.", "## 2026-11-26 10:02 UTC — Investigating", "## 2026-11-26 10:02 UTC — Resolved", "##", "## ", "## x ##", "# Title", "### Sub",
-            "###### six", "####### seven", "#tag", "##\tx", "Components: api=operational", "Next update: 2026-11-26 11:00 UTC", "é text", "\u00A0text", "   ",
-            " ## indented", "  text", "    code", "- item", "* item", "+ item", "1. item", "2) item", "> quote", "```", "~~~", "<div>", "<!-- c -->", "---", "===", "***",
-            "___", "[a]: https://x.example", "\ttab", "a\tb", "x\0y", "|a|b|", "=", "-", "--", "\\## escaped", "`code`",
+            "", "", "Text of an update.", "## 2026-11-26 10:02 UTC — Investigating", "- 10:02 UTC: impact began.", "1. Why did requests fail?", "## Summary", "##", "## ",
+            "## x ##", "# Title", "### Sub", "###### six", "####### seven", "#tag", "#", "##x", "##\tx", "Components: api=operational", "Next update: 2026-11-26 11:00 UTC",
+            "é text", "\u00A0text", "   ", " ## indented", "  text", "    code", "* item", "+ item", "2) item", "10. item", "1994. A year", "> quote", "> ## quoted",
+            "- ## listed", "- ```", "> ```", "- <div>", "> <div>", "- ~~~", "```", "~~~", "<div>", "<!-- blameless-ignore: quoted -->", "---", "===", "-", "--", "=",
+            "- - -", "***", "* * *", "___", "**bold** text", "_x_", "[a]: https://x.example", "[a]: /url \"title", "\\## escaped", "`code`", "|a|b|", "!img", "&amp;",
+            "+", "-x", "--- x", "Text ==", "\ttab", "a\tb", "x\0y",
         ];
         var random = new Random(20261127);
         var read = 0;
@@ -60,7 +62,7 @@ public sealed class MarkdownFileTests
             text.Append(random.Next(8) == 0 ? closings[random.Next(closings.Length)] : "---");
             for (var i = random.Next(0, 8); i > 0; i--)
             {
-                text.Append('\n').Append(random.Next(6) == 0 ? body[random.Next(body.Length)] : body[random.Next(6)]);
+                text.Append('\n').Append(random.Next(3) == 0 ? body[random.Next(body.Length)] : body[random.Next(7)]);
             }
 
             var file = text.ToString();

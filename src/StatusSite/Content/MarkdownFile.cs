@@ -94,10 +94,11 @@ internal sealed class MarkdownFile
     }
 
     /// <summary>
-    /// The blocks of a file written the plain way — front matter between two '---' lines, then only blank lines,
-    /// '#' to '######' headings and lines starting with a letter — read line by line: every such line is a heading
-    /// or paragraph text, as nothing in the file opens a list, quote, code block or HTML block. Null for any other
-    /// file (a line starting with a space, digit or other mark, a tab or control character), which Markdig reads.
+    /// The blocks of a file whose body starts every line at its first column: front matter between two '---' lines,
+    /// then paragraphs, '#' headings, lists, quotes and the like. Read line by line, because in such a file a line
+    /// '## …' is always a top-level H2: only a code fence or an HTML block could hold it, and only a line of '-' could
+    /// make an H2 of the text above it, so a file with a line starting with '`', '~' or '&lt;', a line of only '-' or
+    /// '=', an indented line, or a tab or control character is left to Markdig, as is every file without front matter.
     /// </summary>
     internal static Blocks? PlainBlocks(string[] lines)
     {
@@ -127,24 +128,19 @@ internal sealed class MarkdownFile
         for (var i = close + 1; i < lines.Length; i++)
         {
             var line = lines[i];
-            if (HasControlCharacter(line))
-            {
-                return null;
-            }
-
-            if (line.Length == 0 || char.IsAsciiLetter(line[0]) || line[0] > '\u007F' || line.AsSpan().IndexOfAnyExcept(' ') < 0)
+            var first = line.AsSpan().IndexOfAnyExcept(' ');
+            if (first < 0)
             {
                 continue;
             }
 
-            var level = line.AsSpan().IndexOfAnyExcept('#');
-            level = level < 0 ? line.Length : level;
-            if (level is 0 or > 6 || (level < line.Length && line[level] != ' '))
+            if (first > 0 || line[0] is '`' or '~' or '<' || line.AsSpan().IndexOfAnyExcept("-= ") < 0 || HasControlCharacter(line))
             {
                 return null;
             }
 
-            if (level == 2)
+            // '## ' or a bare '##' is an H2; other lines starting with '#' are other headings or text.
+            if (line.StartsWith("##", StringComparison.Ordinal) && (line.Length == 2 || line[2] == ' '))
             {
                 headings.Add(i);
             }
