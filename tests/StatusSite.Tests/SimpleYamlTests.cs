@@ -20,6 +20,8 @@ public sealed class SimpleYamlTests
         "# a comment\n\ntitle: C# and F# # the rest is a comment\nsummary:\npostmortem: ~\ndraft: null\ninternal:\n  commander: \"@oncall\"\n  notes:   \n\n  # indented comment\n  link: https://example.com/a#b?c=d:e\n",
         "title: Errors on [EU] {eu-west-1}, 50% of \"writes\", it's bad\nempty: \"\"\nlist: []\nspaced: [ a b ,  'c, d' ,\"e\" ]\n",
         "policy:\n  update_interval:\n    SEV1: 30m\n    SEV2: 1h\n  stale_after: 3d\nuptime:\n  days: 90\n",
+        "title: x\nauthors:\n- Jane Doe\n- \"Platform team\"\nincidents:\n  - a\n  - [b, c]\naction_items:\n  - title: Add an alert\n    type: detect\n    due: 2026-12-15\n  -   title: Split the file\n      owner: Platform team\n",
+        "components:\n  - id: api\n    name: Public API\n    tags:\n    - x\n    nested:\n      a: b\n  - id: dashboard\nafter: list\n",
     };
 
     [Theory]
@@ -28,16 +30,17 @@ public sealed class SimpleYamlTests
         Assert.Equal(YamlDotNetTree(yaml), Dump(Assert.IsType<YamlTree.Mapping>(SimpleYaml.TryRead(yaml))));
 
     [Fact]
-    public void Every_generated_incident_and_maintenance_front_matter_is_read_here()
+    public void Every_generated_front_matter_and_site_yml_is_read_here()
     {
         var root = Path.Combine(Path.GetTempPath(), "statussite-simpleyaml-" + Guid.NewGuid().ToString("N"));
         try
         {
             CorpusGenerator.Write(root, 200);
-            var files = Directory.GetFiles(Path.Combine(root, "incidents"), "*.md", SearchOption.AllDirectories).Concat(Directory.GetFiles(Path.Combine(root, "maintenance")));
+            var files = Directory.GetFiles(root, "*.md", SearchOption.AllDirectories).Append(Path.Combine(root, "site.yml"));
             foreach (var file in files)
             {
-                var yaml = File.ReadAllText(file).Split("---\n")[1];
+                var text = File.ReadAllText(file);
+                var yaml = file.EndsWith(".md", StringComparison.Ordinal) ? text.Split("---\n")[1] : text;
                 Assert.Equal(YamlDotNetTree(yaml), Dump(SimpleYaml.TryRead(yaml) ?? throw new InvalidOperationException(file + " was declined")));
             }
         }
@@ -61,8 +64,11 @@ public sealed class SimpleYamlTests
         "a:\n  b: 1\n    c: 2\n",
         "  title: indented root\n",
         "title: x\n---\nother: y\n",
-        "list:\n- a\n- b\n",
-        "list:\n  - a\n",
+        "- item\n",
+        "list:\n-\n  a: b\n",
+        "list:\n- a\n  b\n",
+        "list:\n  - a\n  b: c\n",
+        "list:\n  - a: 1\n    - b\n",
         "a: &anchor x\nb: *anchor\n",
         "a: !!str 5\n",
         "a: |\n  literal\n",
@@ -97,7 +103,7 @@ public sealed class SimpleYamlTests
     {
         var random = new Random(20261127);
         var read = 0;
-        for (var n = 0; n < 20000; n++)
+        for (var n = 0; n < 30000; n++)
         {
             var text = new StringBuilder();
             WriteBlock(text, random, 0, depth: 0);
@@ -110,7 +116,7 @@ public sealed class SimpleYamlTests
         }
 
         // Enough documents are read here for the comparison to mean something.
-        Assert.True(read > 2000, $"only {read} documents were read");
+        Assert.True(read > 3000, $"only {read} documents were read");
     }
 
     private static readonly string[] Keys = ["title", "a", "b-c", "x.y", "_k", "SEV1", "9"];
@@ -132,25 +138,60 @@ public sealed class SimpleYamlTests
     private static string Pick(Random random, string[] usual, string[] odd) =>
         random.Next(10) == 0 ? odd[random.Next(odd.Length)] : usual[random.Next(usual.Length)];
 
-    private static void WriteBlock(StringBuilder text, Random random, int indent, int depth)
+    private static readonly string[] OddItems = ["-", "- ", "-x", "- - a", "- # c", "-\ta", "- ? a", "- a: b: c", "- &a x"];
+
+    /// <summary>Writes 'key: value' lines at <paramref name="indent"/>; after a '- ', the first key follows it on the same line.</summary>
+    private static void WriteBlock(StringBuilder text, Random random, int indent, int depth, bool afterDash = false)
     {
-        for (var i = random.Next(1, 5); i > 0; i--)
+        for (var i = random.Next(1, 5); i > 0; i--, afterDash = false)
         {
-            if (random.Next(12) == 0)
+            if (!afterDash && random.Next(12) == 0)
             {
                 text.Append(OddLines[random.Next(OddLines.Length)]).Append('\n');
             }
 
-            var lineIndent = random.Next(15) == 0 ? Math.Max(0, indent + random.Next(-2, 3)) : indent;
-            text.Append(' ', lineIndent).Append(Pick(random, Keys, OddKeys));
-            if (depth < 2 && random.Next(4) == 0)
+            if (!afterDash)
+            {
+                text.Append(' ', random.Next(15) == 0 ? Math.Max(0, indent + random.Next(-2, 3)) : indent);
+            }
+
+            text.Append(Pick(random, Keys, OddKeys));
+            var kind = depth < 2 ? random.Next(6) : 5;
+            if (kind < 2)
             {
                 text.Append(random.Next(8) == 0 ? ": # c" : ":").Append('\n');
                 WriteBlock(text, random, indent + (random.Next(3) == 0 ? 4 : 2), depth + 1);
             }
+            else if (kind < 4)
+            {
+                text.Append(':').Append('\n');
+                WriteList(text, random, indent + (random.Next(2) == 0 ? 0 : 2), depth + 1);
+            }
             else
             {
                 text.Append(random.Next(10) == 0 ? Separators[random.Next(Separators.Length)] : ": ").Append(Pick(random, Values, OddValues)).Append('\n');
+            }
+        }
+    }
+
+    /// <summary>Writes '- item' lines at <paramref name="indent"/>: values, or blocks whose first key follows the '- '.</summary>
+    private static void WriteList(StringBuilder text, Random random, int indent, int depth)
+    {
+        for (var i = random.Next(1, 4); i > 0; i--)
+        {
+            text.Append(' ', random.Next(15) == 0 ? Math.Max(0, indent + random.Next(-2, 3)) : indent);
+            if (random.Next(12) == 0)
+            {
+                text.Append(OddItems[random.Next(OddItems.Length)]).Append('\n');
+            }
+            else if (random.Next(2) == 0)
+            {
+                text.Append("- ").Append(Pick(random, Values, OddValues)).Append('\n');
+            }
+            else
+            {
+                text.Append("- ");
+                WriteBlock(text, random, indent + 2, depth, afterDash: true);
             }
         }
     }
