@@ -57,4 +57,31 @@ public sealed class TimestampTests
 
         Assert.True(quick > 2000, $"only {quick} timestamps were read quickly");
     }
+
+    [Fact]
+    public void Random_near_dates_are_declined_or_read_as_the_general_parser_reads_them()
+    {
+        (string[] Usual, string[] Odd)[] parts =
+        [
+            (["2026", "2024", "2100", "1900", "0001", "9999"], ["0000", "20\u06636", "202", "12026"]),
+            (["-"], ["/", "--"]),
+            (["01", "02", "04", "11", "12"], ["00", "13", "1", "\u0661\u0662"]),
+            (["-"], ["/", ""]),
+            (["01", "28", "29", "30", "31"], ["00", "32", "3", "\u0663\u0661"]),
+        ];
+        var random = new Random(20261127);
+        var quick = 0;
+        for (var n = 0; n < 20000; n++)
+        {
+            var text = string.Concat(parts.Select(p => random.Next(8) == 0 ? p.Odd[random.Next(p.Odd.Length)] : p.Usual[random.Next(p.Usual.Length)]));
+            if (text.Length == 10 && Timestamp.TryReadDate(text, out var date))
+            {
+                quick++;
+                Assert.True(Timestamp.TryParseDateAnyForm(text, out var general), text);
+                Assert.Equal(general, date);
+            }
+        }
+
+        Assert.True(quick > 5000, $"only {quick} dates were read quickly");
+    }
 }

@@ -97,8 +97,7 @@ public static partial class Timestamp
     internal static bool TryParseUtc(string text, out DateTimeOffset value)
     {
         value = default;
-        if (text.Length < 17 || text[4] != '-' || text[7] != '-' || text[10] is not ('T' or 't' or ' ') || text[13] != ':'
-            || !TryDigits(text, 0, 4, out var year) || !TryDigits(text, 5, 2, out var month) || !TryDigits(text, 8, 2, out var day)
+        if (text.Length < 17 || text[10] is not ('T' or 't' or ' ') || text[13] != ':' || !TryReadDate(text, out var date)
             || !TryDigits(text, 11, 2, out var hour) || !TryDigits(text, 14, 2, out var minute))
         {
             return false;
@@ -121,13 +120,31 @@ public static partial class Timestamp
             p++;
         }
 
-        if (text.AsSpan(p) is not ("Z" or "z" or "UTC") || year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)
-            || hour > 23 || minute > 59 || second > 59)
+        if (text.AsSpan(p) is not ("Z" or "z" or "UTC") || hour > 23 || minute > 59 || second > 59)
         {
             return false;
         }
 
-        value = new DateTimeOffset(year, month, day, hour, minute, second, TimeSpan.Zero);
+        value = new DateTimeOffset(date.ToDateTime(new TimeOnly(hour, minute, second)), TimeSpan.Zero);
+        return true;
+    }
+
+    /// <summary>
+    /// Reads a valid date written <c>yyyy-MM-dd</c> with ASCII digits at the start of <paramref name="text"/>, as
+    /// <see cref="DateOnly.TryParseExact(string, string, IFormatProvider, DateTimeStyles, out DateOnly)"/> would, but
+    /// without its culture-aware comparisons (whose first use alone loads the collation data).
+    /// </summary>
+    internal static bool TryReadDate(string text, out DateOnly date)
+    {
+        date = default;
+        if (text.Length < 10 || text[4] != '-' || text[7] != '-'
+            || !TryDigits(text, 0, 4, out var year) || !TryDigits(text, 5, 2, out var month) || !TryDigits(text, 8, 2, out var day)
+            || year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        {
+            return false;
+        }
+
+        date = new DateOnly(year, month, day);
         return true;
     }
 
@@ -156,7 +173,7 @@ public static partial class Timestamp
     public static bool TryParseDate(string? text, out DateOnly value, out string error)
     {
         text = text?.Trim() ?? "";
-        if (DateOnlyPattern().IsMatch(text) && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out value))
+        if ((text.Length == 10 && TryReadDate(text, out value)) || TryParseDateAnyForm(text, out value))
         {
             error = "";
             return true;
@@ -165,6 +182,13 @@ public static partial class Timestamp
         value = default;
         error = $"'{text}' is not a date; write it as YYYY-MM-DD, such as '2026-12-15'";
         return false;
+    }
+
+    /// <summary>Parses a trimmed date as the format allows it (Unicode digits included), culture-aware comparisons and all.</summary>
+    internal static bool TryParseDateAnyForm(string text, out DateOnly value)
+    {
+        value = default;
+        return DateOnlyPattern().IsMatch(text) && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
     }
 
     /// <summary>The heading form used in update headings: <c>2026-11-26 10:42 UTC</c>.</summary>
