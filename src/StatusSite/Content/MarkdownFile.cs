@@ -163,7 +163,7 @@ internal sealed class MarkdownFile
     }
 
     /// <summary>Joins lines [from, to) and trims blank lines at both ends; reports the first non-blank line (1-based).</summary>
-    public static string JoinTrimmed(IReadOnlyList<string> lines, int from, int to, out int firstLine)
+    public static string JoinTrimmed(ReadOnlySpan<string> lines, int from, int to, out int firstLine)
     {
         while (from < to && string.IsNullOrWhiteSpace(lines[from]))
         {
@@ -176,6 +176,6 @@ internal sealed class MarkdownFile
         }
 
         firstLine = from + 1;
-        return string.Join('\n', Enumerable.Range(from, to - from).Select(i => lines[i]));
+        return string.Join('\n', lines[from..to]);
     }
 }

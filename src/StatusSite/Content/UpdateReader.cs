@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using StatusSite.Model;
 
@@ -91,7 +92,7 @@ internal static partial class UpdateReader
             }
         }
 
-        var markdown = MarkdownFile.JoinTrimmed(message, 0, message.Count, out _);
+        var markdown = MarkdownFile.JoinTrimmed(CollectionsMarshal.AsSpan(message), 0, message.Count, out _);
         if (ok && next is { } n && n <= at)
         {
             diagnostics.Error(display, section.Line, $"'Next update: {Timestamp.ToHeading(n)}' is not after this update ({Timestamp.ToHeading(at)}); promise a later time");
