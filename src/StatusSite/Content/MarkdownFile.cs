@@ -5,8 +5,9 @@ using Markdig.Syntax;
 namespace StatusSite.Content;
 
 /// <summary>
-/// A content file split by Markdig into its front-matter block and its H2 sections.
-/// Sections come from the syntax tree, so a '## ' inside a code block is never mistaken for an update.
+/// A content file split into its front-matter block and its H2 sections, as Markdig's block structure has them:
+/// a '## ' inside a code block is never mistaken for an update. Files written plainly enough are split line by line
+/// to the same result (<see cref="PlainBlocks"/>), the others by Markdig's parser.
 /// </summary>
 internal sealed class MarkdownFile
 {
