@@ -119,7 +119,7 @@ internal sealed class MarkdownFile
             close++;
         }
 
-        // Markdig reads an empty front matter as a thematic break.
+        // An empty front matter ('---' twice) is Markdig's to judge: it depends on the lines after it.
         if (close == 1 || close == lines.Length || lines[close] != "---")
         {
             return null;
