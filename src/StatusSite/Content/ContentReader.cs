@@ -77,17 +77,16 @@ public sealed partial class ContentReader
         var files = new List<string>();
         CollectMarkdown(root, files, new HashSet<string>(StringComparer.Ordinal));
         files.Sort(StringComparer.Ordinal);
-        return [.. files
-            .AsParallel()
-            .AsOrdered()
-            .Select(path =>
-            {
-                var display = Display(path);
-                var text = ReadText(path, display);
-                return text is null ? null : parse(path, display, MarkdownFile.Parse(text));
-            })
-            .Where(item => item is not null)
-            .Select(item => item!)];
+
+        // Each file's result goes to its own slot, so the order is the sorted one however the threads interleave.
+        var items = new T?[files.Count];
+        Parallel.For(0, files.Count, i =>
+        {
+            var display = Display(files[i]);
+            var text = ReadText(files[i], display);
+            items[i] = text is null ? null : parse(files[i], display, MarkdownFile.Parse(text));
+        });
+        return [.. items.OfType<T>()];
     }
 
     private void CollectMarkdown(string folder, List<string> files, HashSet<string> visited)
@@ -107,17 +106,13 @@ public sealed partial class ContentReader
 
         try
         {
-            foreach (var entry in Directory.EnumerateFileSystemEntries(folder))
+            // Enumerating folders and files apart tells them apart from the directory listing, without a stat per file.
+            foreach (var entry in Directory.EnumerateDirectories(folder))
             {
-                if (Directory.Exists(entry))
-                {
-                    CollectMarkdown(entry, files, visited);
-                }
-                else if (entry.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
-                {
-                    files.Add(entry);
-                }
+                CollectMarkdown(entry, files, visited);
             }
+
+            files.AddRange(Directory.EnumerateFiles(folder).Where(entry => entry.EndsWith(".md", StringComparison.OrdinalIgnoreCase)));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -139,18 +134,39 @@ public sealed partial class ContentReader
         byte[] bytes;
         try
         {
-            var size = new FileInfo(path).Length;
+            // One open, and the size from the open file rather than a stat by path first.
+            using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            var size = RandomAccess.GetLength(file);
             if (size > MaxFileBytes)
             {
-                _diagnostics.Error(display, 0, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"this file is {size / (1024.0 * 1024.0):0.0} MB, more than the 1 MB a content file may hold; keep updates short and link to long material (logs, reports) instead"));
+                ReportTooLarge(display, size);
                 return null;
             }
 
-            bytes = File.ReadAllBytes(path);
+            bytes = new byte[size];
+            for (var read = 0; read < size;)
+            {
+                var count = RandomAccess.Read(file, bytes.AsSpan(read), read);
+                if (count == 0)
+                {
+                    throw new EndOfStreamException();
+                }
+
+                read += count;
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            _diagnostics.Error(display, 0, $"this file cannot be read ({e.Message}); check that it exists and that its permissions allow reading");
+            // A file too large is reported as such even when it cannot be opened.
+            if (SizeOf(path) is > MaxFileBytes and var size)
+            {
+                ReportTooLarge(display, size);
+            }
+            else
+            {
+                _diagnostics.Error(display, 0, $"this file cannot be read ({e.Message}); check that it exists and that its permissions allow reading");
+            }
+
             return null;
         }
 
@@ -167,6 +183,21 @@ public sealed partial class ContentReader
         catch (DecoderFallbackException)
         {
             _diagnostics.Error(display, LineOfInvalidByte(bytes), "this file is not UTF-8 text (it may be Latin-1 or Windows-1252); save it as UTF-8");
+            return null;
+        }
+    }
+
+    private void ReportTooLarge(string display, long size) =>
+        _diagnostics.Error(display, 0, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"this file is {size / (1024.0 * 1024.0):0.0} MB, more than the 1 MB a content file may hold; keep updates short and link to long material (logs, reports) instead"));
+
+    private static long? SizeOf(string path)
+    {
+        try
+        {
+            return new FileInfo(path).Length;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
             return null;
         }
     }

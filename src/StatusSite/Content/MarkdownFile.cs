@@ -5,8 +5,9 @@ using Markdig.Syntax;
 namespace StatusSite.Content;
 
 /// <summary>
-/// A content file split by Markdig into its front-matter block and its H2 sections.
-/// Sections come from the syntax tree, so a '## ' inside a code block is never mistaken for an update.
+/// A content file split into its front-matter block and its H2 sections, as Markdig's block structure has them:
+/// a '## ' inside a code block is never mistaken for an update. Files written plainly enough are split line by line
+/// to the same result (<see cref="PlainBlocks"/>), the others by Markdig's parser.
 /// </summary>
 internal sealed class MarkdownFile
 {
@@ -47,22 +48,15 @@ internal sealed class MarkdownFile
     /// <param name="BodyLines">The lines under the heading, with their 1-based line numbers.</param>
     public sealed record Section(int Line, string Heading, IReadOnlyList<(int Line, string Text)> BodyLines);
 
+    /// <summary>What the file's block structure says: its front matter and the lines (0-based) of its top-level H2 headings.</summary>
+    /// <param name="BodyStart">0-based line after the front matter; 0 without front matter.</param>
+    internal sealed record Blocks(string? FrontMatter, int FrontMatterFirstLine, int BodyStart, List<int> Headings);
+
     public static MarkdownFile Parse(string text)
     {
         text = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
         var lines = text.Split('\n');
-        var document = Markdown.Parse(text, Pipeline);
-        string? frontMatter = null;
-        var frontMatterFirstLine = 0;
-        var bodyStart = 0;
-        if (document.Count > 0 && document[0] is YamlFrontMatterBlock yaml)
-        {
-            frontMatter = string.Join('\n', yaml.Lines.Lines.Take(yaml.Lines.Count).Select(l => l.ToString()));
-            frontMatterFirstLine = yaml.Line + 2;
-            bodyStart = yaml.Line + yaml.Lines.Count + 2;
-        }
-
-        var headings = document.OfType<HeadingBlock>().Where(h => h.Level == 2 && h.Line >= bodyStart).Select(h => h.Line).ToList();
+        var (frontMatter, frontMatterFirstLine, bodyStart, headings) = PlainBlocks(lines) ?? MarkdigBlocks(text);
         var preambleEnd = headings.Count > 0 ? headings[0] : lines.Length;
         var preamble = JoinTrimmed(lines, bodyStart, preambleEnd, out var preambleLine);
         var sections = new List<Section>(headings.Count);
@@ -83,8 +77,94 @@ internal sealed class MarkdownFile
         return new MarkdownFile(lines, frontMatter, frontMatterFirstLine, bodyStart, preamble, preambleLine, sections);
     }
 
+    /// <summary>The blocks as Markdig parses them: right for every file, but most of the cost of reading one.</summary>
+    internal static Blocks MarkdigBlocks(string text)
+    {
+        var document = Markdown.Parse(text, Pipeline);
+        string? frontMatter = null;
+        var frontMatterFirstLine = 0;
+        var bodyStart = 0;
+        if (document.Count > 0 && document[0] is YamlFrontMatterBlock yaml)
+        {
+            frontMatter = string.Join('\n', yaml.Lines.Lines.Take(yaml.Lines.Count).Select(l => l.ToString()));
+            frontMatterFirstLine = yaml.Line + 2;
+            bodyStart = yaml.Line + yaml.Lines.Count + 2;
+        }
+
+        return new Blocks(frontMatter, frontMatterFirstLine, bodyStart, [.. document.OfType<HeadingBlock>().Where(h => h.Level == 2 && h.Line >= bodyStart).Select(h => h.Line)]);
+    }
+
+    /// <summary>
+    /// The blocks of a file whose body starts every line at its first column: front matter between two '---' lines,
+    /// then paragraphs, '#' headings, lists, quotes and the like. Read line by line, because in such a file a line
+    /// '## …' is always a top-level H2: only a code fence or an HTML block could hold it, and only a line of '-' could
+    /// make an H2 of the text above it, so a file with a line starting with '`', '~' or '&lt;', a line of only '-' or
+    /// '=', an indented line, or a tab or control character is left to Markdig, as is every file without front matter.
+    /// </summary>
+    internal static Blocks? PlainBlocks(string[] lines)
+    {
+        if (lines[0] != "---")
+        {
+            return null;
+        }
+
+        var close = 1;
+        while (close < lines.Length && (lines[close].Length == 0 || lines[close][0] is not ('-' or '.')))
+        {
+            if (HasControlCharacter(lines[close]))
+            {
+                return null;
+            }
+
+            close++;
+        }
+
+        // An empty front matter ('---' twice) is Markdig's to judge: it depends on the lines after it.
+        if (close == 1 || close == lines.Length || lines[close] != "---")
+        {
+            return null;
+        }
+
+        var headings = new List<int>();
+        for (var i = close + 1; i < lines.Length; i++)
+        {
+            var line = lines[i];
+            var first = line.AsSpan().IndexOfAnyExcept(' ');
+            if (first < 0)
+            {
+                continue;
+            }
+
+            if (first > 0 || line[0] is '`' or '~' or '<' || line.AsSpan().IndexOfAnyExcept("-= ") < 0 || HasControlCharacter(line))
+            {
+                return null;
+            }
+
+            // '## ' or a bare '##' is an H2; other lines starting with '#' are other headings or text.
+            if (line.StartsWith("##", StringComparison.Ordinal) && (line.Length == 2 || line[2] == ' '))
+            {
+                headings.Add(i);
+            }
+        }
+
+        return new Blocks(string.Join('\n', lines, 1, close - 1), 2, close + 1, headings);
+    }
+
+    private static bool HasControlCharacter(string line)
+    {
+        foreach (var c in line)
+        {
+            if (c < ' ')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Joins lines [from, to) and trims blank lines at both ends; reports the first non-blank line (1-based).</summary>
-    public static string JoinTrimmed(IReadOnlyList<string> lines, int from, int to, out int firstLine)
+    public static string JoinTrimmed(ReadOnlySpan<string> lines, int from, int to, out int firstLine)
     {
         while (from < to && string.IsNullOrWhiteSpace(lines[from]))
         {
@@ -97,6 +177,6 @@ internal sealed class MarkdownFile
         }
 
         firstLine = from + 1;
-        return string.Join('\n', Enumerable.Range(from, to - from).Select(i => lines[i]));
+        return string.Join('\n', lines[from..to]);
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using StatusSite.Model;
 
@@ -34,7 +35,7 @@ internal static partial class UpdateReader
     private static Parsed<TStatus>? Read<TStatus>(string display, MarkdownFile.Section section, IReadOnlySet<string>? catalogue, DiagnosticBag diagnostics, string exampleStatus)
         where TStatus : struct, Enum
     {
-        var statuses = Enum.GetNames<TStatus>().Select(n => Humanize(YamlBinder.SnakeCase(n))).ToList();
+        var statuses = StatusNames<TStatus>.Humanized;
         var match = HeadingPattern().Match(section.Heading);
         if (!match.Success)
         {
@@ -70,7 +71,8 @@ internal static partial class UpdateReader
                 inFence = !inFence;
             }
 
-            var meta = inFence ? Match.Empty : MetaLinePattern().Match(trimmed);
+            // Only a line starting with C or N can be one of those lines: the others skip the regex.
+            var meta = inFence || trimmed.Length == 0 || trimmed[0] is not ('C' or 'c' or 'N' or 'n') ? Match.Empty : MetaLinePattern().Match(trimmed);
             if (!meta.Success)
             {
                 message.Add(text);
@@ -90,7 +92,7 @@ internal static partial class UpdateReader
             }
         }
 
-        var markdown = MarkdownFile.JoinTrimmed(message, 0, message.Count, out _);
+        var markdown = MarkdownFile.JoinTrimmed(CollectionsMarshal.AsSpan(message), 0, message.Count, out _);
         if (ok && next is { } n && n <= at)
         {
             diagnostics.Error(display, section.Line, $"'Next update: {Timestamp.ToHeading(n)}' is not after this update ({Timestamp.ToHeading(at)}); promise a later time");
@@ -133,6 +135,13 @@ internal static partial class UpdateReader
         return ok;
     }
 
+    /// <summary>The statuses of <typeparamref name="TStatus"/> as headings write them, for messages; worked out once.</summary>
+    private static class StatusNames<TStatus>
+        where TStatus : struct, Enum
+    {
+        public static readonly IReadOnlyList<string> Humanized = [.. Enum.GetNames<TStatus>().Select(n => Humanize(YamlBinder.SnakeCase(n)))];
+    }
+
     /// <summary>'in_progress' → 'In progress', as statuses are written in headings.</summary>
     internal static string Humanize(string snake) =>
         char.ToUpperInvariant(snake[0]) + snake[1..].Replace('_', ' ');
@@ -143,8 +152,13 @@ internal static partial class UpdateReader
     /// </summary>
     public static List<Parsed<TStatus>> InTimeOrder<TStatus>(string display, List<Parsed<TStatus>> updates, DiagnosticBag diagnostics)
     {
-        var ascending = updates.Zip(updates.Skip(1)).Count(p => p.Second.At > p.First.At);
-        var descending = updates.Zip(updates.Skip(1)).Count(p => p.Second.At < p.First.At);
+        var (ascending, descending) = (0, 0);
+        for (var i = 1; i < updates.Count; i++)
+        {
+            ascending += updates[i].At > updates[i - 1].At ? 1 : 0;
+            descending += updates[i].At < updates[i - 1].At ? 1 : 0;
+        }
+
         var newestFirst = descending > ascending;
         for (var i = 1; i < updates.Count; i++)
         {
@@ -157,6 +171,18 @@ internal static partial class UpdateReader
             {
                 diagnostics.Error(display, current.Line, $"this update is out of order: the file lists updates {(newestFirst ? "newest first" : "oldest first")}, but {Timestamp.ToHeading(current.At)} comes {(newestFirst ? "after" : "before")} the update on line {previous.Line}; move it to its place");
             }
+        }
+
+        // Written oldest first, or strictly newest first, the stable sort by time is the list itself or its reverse.
+        if (descending == 0 || (ascending == 0 && descending == updates.Count - 1))
+        {
+            var ordered = new List<Parsed<TStatus>>(updates);
+            if (descending > 0)
+            {
+                ordered.Reverse();
+            }
+
+            return ordered;
         }
 
         return [.. updates.OrderBy(u => u.At)];

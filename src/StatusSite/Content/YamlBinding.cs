@@ -1,3 +1,5 @@
+using System.Collections;
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Reflection;
 using System.Text;
@@ -32,27 +34,39 @@ internal abstract class YamlDto
     internal void SetLine(string propertyName, int line) => _keyLines[propertyName] = line;
 }
 
+/// <summary>Lets the binder add an entry to a <see cref="YamlMap{T}"/> without knowing its T.</summary>
+internal interface IYamlMap
+{
+    void Add(string key, object? value, int line);
+}
+
 /// <summary>A YAML mapping of user-chosen keys (component ids, metric names), in written order, with lines.</summary>
-internal sealed class YamlMap<T>
+internal sealed class YamlMap<T> : IYamlMap
 {
     public List<YamlEntry<T>> Entries { get; } = [];
+
+    void IYamlMap.Add(string key, object? value, int line) => Entries.Add(new YamlEntry<T>(key, (T)value!, line));
 }
 
 internal sealed record YamlEntry<T>(string Key, T Value, int Line);
 
 /// <summary>
-/// Binds YamlDotNet's representation model onto typed DTOs. Keys are the snake_case of the
+/// Binds YAML (as a <see cref="YamlTree"/>) onto typed DTOs. Keys are the snake_case of the
 /// property names, so each key is declared once, on its DTO. Every mistake becomes a
 /// diagnostic with the file's line and the fix, never an exception.
 /// </summary>
 internal sealed class YamlBinder(string path, int lineOffset, DiagnosticBag diagnostics)
 {
-    private static readonly Dictionary<Type, Dictionary<string, PropertyInfo>> PropertyCache = [];
-    private static readonly Lock CacheLock = new();
-
     /// <summary>Parses <paramref name="yaml"/> into <typeparamref name="T"/>; null when it is not a usable mapping.</summary>
     public T? Parse<T>(string yaml, int fileLineOfFirstYamlLine)
         where T : YamlDto, new()
+    {
+        var root = SimpleYaml.TryRead(yaml) ?? Load(yaml, fileLineOfFirstYamlLine);
+        return root is null ? null : (T?)BindObject(DtoShape.Of(typeof(T)), root);
+    }
+
+    /// <summary>Loads YAML that <see cref="SimpleYaml"/> declined with YamlDotNet; null, with a diagnostic, when it is not a mapping.</summary>
+    private YamlTree.Node? Load(string yaml, int fileLineOfFirstYamlLine)
     {
         var stream = new YamlStream();
         try
@@ -75,12 +89,12 @@ internal sealed class YamlBinder(string path, int lineOffset, DiagnosticBag diag
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {
-            var line = stream.Documents.Count == 0 ? fileLineOfFirstYamlLine : LineOf(stream.Documents[0].RootNode);
+            var line = stream.Documents.Count == 0 ? fileLineOfFirstYamlLine : (int)stream.Documents[0].RootNode.Start.Line + lineOffset;
             diagnostics.Error(path, line, "expected 'key: value' lines here, such as 'title: Elevated API error rates'");
             return null;
         }
 
-        return (T?)BindObject(typeof(T), root);
+        return YamlTree.From(root);
     }
 
     /// <summary>The 1-based line of the first line whose indentation holds a tab, if any.</summary>
@@ -115,117 +129,99 @@ internal sealed class YamlBinder(string path, int lineOffset, DiagnosticBag diag
         return $"this is not valid YAML ({text.TrimEnd('.')}); check the indentation, the colon after each key and quotes around values containing ': ' or '#'";
     }
 
-    private int LineOf(YamlNode node) => (int)node.Start.Line + lineOffset;
+    private int LineOf(YamlTree.Node node) => node.Line + lineOffset;
 
-    private object? BindObject(Type type, YamlNode node)
+    private YamlDto? BindObject(DtoShape shape, YamlTree.Node node)
     {
-        if (node is not YamlMappingNode mapping)
+        if (node is not YamlTree.Mapping mapping)
         {
-            diagnostics.Error(path, LineOf(node), $"expected a mapping of keys here (such as '{ExampleKey(type)}'), not a single value");
+            diagnostics.Error(path, LineOf(node), $"expected a mapping of keys here (such as '{shape.SortedKeys.FirstOrDefault()}: …'), not a single value");
             return null;
         }
 
-        var dto = (YamlDto)Activator.CreateInstance(type)!;
+        var dto = shape.Create();
         dto.Line = LineOf(node);
-        var properties = PropertiesOf(type);
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (keyNode, valueNode) in mapping.Children)
+        foreach (var (key, yamlKeyLine, valueNode) in mapping.Entries)
         {
-            var key = (keyNode as YamlScalarNode)?.Value ?? "";
-            var keyLine = LineOf(keyNode);
+            var keyLine = yamlKeyLine + lineOffset;
             if (!seen.Add(key))
             {
                 diagnostics.Error(path, keyLine, $"'{key}' is written twice in this block; keep one of them");
                 continue;
             }
 
-            if (!properties.TryGetValue(key, out var property))
+            if (!shape.Keys.TryGetValue(key, out var member))
             {
-                diagnostics.Error(path, keyLine, $"unknown key '{key}'{Suggest.DidYouMean(key, properties.Keys)}; the keys allowed here are {Suggest.OneOf(properties.Keys.Order(StringComparer.Ordinal))}");
+                diagnostics.Error(path, keyLine, $"unknown key '{key}'{Suggest.DidYouMean(key, shape.SortedKeys)}; the keys allowed here are {Suggest.OneOf(shape.SortedKeys)}");
                 continue;
             }
 
-            dto.SetLine(property.Name, keyLine);
+            dto.SetLine(member.Property.Name, keyLine);
             if (IsNull(valueNode))
             {
-                if (property.GetCustomAttribute<RequiredKeyAttribute>() is { } needed)
+                if (member.RequiredExample is { } example)
                 {
-                    diagnostics.Error(path, keyLine, $"'{key}' has no value; write it as '{key}: {needed.Example}'");
+                    diagnostics.Error(path, keyLine, $"'{key}' has no value; write it as '{key}: {example}'");
                 }
 
                 continue;
             }
 
-            var value = BindValue(property.PropertyType, valueNode, key);
+            var value = BindValue(member.Value, valueNode, key);
             if (value is not null)
             {
-                property.SetValue(dto, value);
+                member.Property.SetValue(dto, value);
             }
         }
 
-        foreach (var (key, property) in properties)
+        foreach (var member in shape.Required)
         {
-            if (property.GetCustomAttribute<RequiredKeyAttribute>() is { } required && property.GetValue(dto) is null && !dto.Has(property.Name))
+            if (!dto.Has(member.Property.Name) && member.Property.GetValue(dto) is null)
             {
-                diagnostics.Error(path, dto.Line, $"missing required key '{key}'; add a line such as '{key}: {required.Example}'");
+                diagnostics.Error(path, dto.Line, $"missing required key '{member.Key}'; add a line such as '{member.Key}: {member.RequiredExample}'");
             }
         }
 
         return dto;
     }
 
-    private object? BindValue(Type type, YamlNode node, string key)
+    private object? BindValue(ValueShape shape, YamlTree.Node node, string key) =>
+        shape.Kind switch
+        {
+            ValueKind.Opaque => new Opaque(),
+            ValueKind.Object => BindObject(DtoShape.Of(shape.Type), node),
+            ValueKind.List => BindList(shape, node, key),
+            ValueKind.Map => BindMap(shape, node, key),
+            _ when node is YamlTree.Scalar scalar => ConvertScalar(shape.Type, scalar, key),
+            _ => NotSingleValue(node, key),
+        };
+
+    private object? NotSingleValue(YamlTree.Node node, string key)
     {
-        var underlying = Nullable.GetUnderlyingType(type) ?? type;
-        if (underlying == typeof(Opaque))
-        {
-            return new Opaque();
-        }
-
-        if (typeof(YamlDto).IsAssignableFrom(underlying))
-        {
-            return BindObject(underlying, node);
-        }
-
-        if (underlying.IsGenericType && underlying.GetGenericTypeDefinition() == typeof(List<>))
-        {
-            return BindList(underlying, node, key);
-        }
-
-        if (underlying.IsGenericType && underlying.GetGenericTypeDefinition() == typeof(YamlMap<>))
-        {
-            return BindMap(underlying, node, key);
-        }
-
-        if (node is not YamlScalarNode scalar)
-        {
-            diagnostics.Error(path, LineOf(node), $"'{key}' takes a single value here, not a list or mapping");
-            return null;
-        }
-
-        return ConvertScalar(underlying, scalar, key);
+        diagnostics.Error(path, LineOf(node), $"'{key}' takes a single value here, not a list or mapping");
+        return null;
     }
 
-    private object? BindList(Type listType, YamlNode node, string key)
+    private IList? BindList(ValueShape shape, YamlTree.Node node, string key)
     {
-        var itemType = listType.GetGenericArguments()[0];
-        var list = (System.Collections.IList)Activator.CreateInstance(listType)!;
-        if (node is YamlScalarNode single && itemType == typeof(string))
+        var list = (IList)Activator.CreateInstance(shape.Type)!;
+        if (node is YamlTree.Scalar single && shape.Element!.Type == typeof(string))
         {
             // A single value where a list is expected is read as a list of one: `incidents: x`.
-            list.Add(single.Value ?? "");
+            list.Add(single.Value);
             return list;
         }
 
-        if (node is not YamlSequenceNode sequence)
+        if (node is not YamlTree.Sequence sequence)
         {
             diagnostics.Error(path, LineOf(node), $"'{key}' takes a list here: write '{key}: [a, b]' or one '- item' per line");
             return null;
         }
 
-        foreach (var item in sequence.Children)
+        foreach (var item in sequence.Items)
         {
-            if (!IsNull(item) && BindValue(itemType, item, key) is { } value)
+            if (!IsNull(item) && BindValue(shape.Element!, item, key) is { } value)
             {
                 list.Add(value);
             }
@@ -234,66 +230,62 @@ internal sealed class YamlBinder(string path, int lineOffset, DiagnosticBag diag
         return list;
     }
 
-    private object? BindMap(Type mapType, YamlNode node, string key)
+    private IYamlMap? BindMap(ValueShape shape, YamlTree.Node node, string key)
     {
-        var valueType = mapType.GetGenericArguments()[0];
-        var valuesOptional = Nullable.GetUnderlyingType(valueType) is not null;
-        var map = Activator.CreateInstance(mapType)!;
-        var entries = (System.Collections.IList)mapType.GetProperty(nameof(YamlMap<object>.Entries))!.GetValue(map)!;
-        var entryType = typeof(YamlEntry<>).MakeGenericType(valueType);
-        if (valuesOptional && node is YamlSequenceNode keysOnly)
+        var map = (IYamlMap)Activator.CreateInstance(shape.Type)!;
+        if (shape.ValuesOptional && node is YamlTree.Sequence keysOnly)
         {
             // `components: [api, dashboard]`: keys whose values take their default.
-            foreach (var item in keysOnly.Children.OfType<YamlScalarNode>())
+            foreach (var item in keysOnly.Items.OfType<YamlTree.Scalar>())
             {
-                entries.Add(Activator.CreateInstance(entryType, item.Value ?? "", null, LineOf(item)));
+                map.Add(item.Value, null, LineOf(item));
             }
 
             return map;
         }
 
-        if (node is not YamlMappingNode mapping)
+        if (node is not YamlTree.Mapping mapping)
         {
             diagnostics.Error(path, LineOf(node), $"'{key}' takes 'name: value' pairs here, one per line, indented under '{key}:'");
             return null;
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (keyNode, valueNode) in mapping.Children)
+        foreach (var (entryKey, yamlKeyLine, valueNode) in mapping.Entries)
         {
-            var entryKey = (keyNode as YamlScalarNode)?.Value ?? "";
+            var keyLine = yamlKeyLine + lineOffset;
             if (!seen.Add(entryKey))
             {
-                diagnostics.Error(path, LineOf(keyNode), $"'{entryKey}' is written twice under '{key}'; keep one of them");
+                diagnostics.Error(path, keyLine, $"'{entryKey}' is written twice under '{key}'; keep one of them");
                 continue;
             }
 
             if (IsNull(valueNode))
             {
-                if (valuesOptional)
+                if (shape.ValuesOptional)
                 {
-                    entries.Add(Activator.CreateInstance(entryType, entryKey, null, LineOf(keyNode)));
+                    map.Add(entryKey, null, keyLine);
                 }
                 else
                 {
-                    diagnostics.Error(path, LineOf(keyNode), $"'{entryKey}' under '{key}' has no value; write '{entryKey}: <value>'");
+                    diagnostics.Error(path, keyLine, $"'{entryKey}' under '{key}' has no value; write '{entryKey}: <value>'");
                 }
 
                 continue;
             }
 
-            if (BindValue(valueType, valueNode, entryKey) is { } value)
+            if (BindValue(shape.Element!, valueNode, entryKey) is { } value)
             {
-                entries.Add(Activator.CreateInstance(entryType, entryKey, value, LineOf(keyNode)));
+                map.Add(entryKey, value, keyLine);
             }
         }
 
         return map;
     }
 
-    private object? ConvertScalar(Type type, YamlScalarNode scalar, string key)
+    private object? ConvertScalar(Type type, YamlTree.Scalar scalar, string key)
     {
-        var text = scalar.Value ?? "";
+        var text = scalar.Value;
         var line = LineOf(scalar);
         if (type == typeof(string))
         {
@@ -379,27 +371,8 @@ internal sealed class YamlBinder(string path, int lineOffset, DiagnosticBag diag
         throw new NotSupportedException($"YAML binding has no conversion to {type}.");
     }
 
-    private static bool IsNull(YamlNode node) =>
-        node is YamlScalarNode { Style: ScalarStyle.Plain, Value: null or "" or "~" or "null" };
-
-    private static string ExampleKey(Type type) =>
-        PropertiesOf(type).Keys.Order(StringComparer.Ordinal).FirstOrDefault() + ": …";
-
-    private static Dictionary<string, PropertyInfo> PropertiesOf(Type type)
-    {
-        lock (CacheLock)
-        {
-            if (!PropertyCache.TryGetValue(type, out var properties))
-            {
-                properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-                    .Where(p => p.CanWrite && p.DeclaringType != typeof(YamlDto))
-                    .ToDictionary(p => SnakeCase(p.Name), StringComparer.Ordinal);
-                PropertyCache[type] = properties;
-            }
-
-            return properties;
-        }
-    }
+    private static bool IsNull(YamlTree.Node node) =>
+        node is YamlTree.Scalar { Plain: true, Value: "" or "~" or "null" };
 
     internal static string SnakeCase(string name)
     {
@@ -417,6 +390,90 @@ internal sealed class YamlBinder(string path, int lineOffset, DiagnosticBag diag
 
         return builder.ToString();
     }
+
+    private enum ValueKind
+    {
+        Scalar,
+        Opaque,
+        Object,
+        List,
+        Map,
+    }
+
+    /// <summary>How a property's value is bound, worked out once per type rather than once per file.</summary>
+    private sealed class ValueShape
+    {
+        public ValueShape(Type declared)
+        {
+            // Type is the type to create or convert to: a nullable's underlying type.
+            Type = Nullable.GetUnderlyingType(declared) ?? declared;
+            var generic = Type.IsGenericType ? Type.GetGenericTypeDefinition() : null;
+            Kind = Type == typeof(Opaque) ? ValueKind.Opaque
+                : typeof(YamlDto).IsAssignableFrom(Type) ? ValueKind.Object
+                : generic == typeof(List<>) ? ValueKind.List
+                : generic == typeof(YamlMap<>) ? ValueKind.Map
+                : ValueKind.Scalar;
+            if (Kind is ValueKind.List or ValueKind.Map)
+            {
+                var element = Type.GetGenericArguments()[0];
+                Element = new ValueShape(element);
+                ValuesOptional = Nullable.GetUnderlyingType(element) is not null;
+            }
+        }
+
+        public Type Type { get; }
+
+        public ValueKind Kind { get; }
+
+        /// <summary>The shape of a list's items or of a map's values.</summary>
+        public ValueShape? Element { get; }
+
+        /// <summary>A map whose values may be left out (its value type is nullable).</summary>
+        public bool ValuesOptional { get; }
+    }
+
+    /// <summary>A DTO property: its YAML key, whether it is required, and how its value is bound.</summary>
+    private sealed class MemberShape(PropertyInfo property)
+    {
+        public PropertyInfo Property { get; } = property;
+
+        public string Key { get; } = SnakeCase(property.Name);
+
+        /// <summary>The example for the error message when the key is required; null when it is optional.</summary>
+        public string? RequiredExample { get; } = property.GetCustomAttribute<RequiredKeyAttribute>()?.Example;
+
+        public ValueShape Value { get; } = new(property.PropertyType);
+    }
+
+    /// <summary>The keys of a DTO type, read by reflection once per type and shared by every file and thread.</summary>
+    private sealed class DtoShape
+    {
+        private static readonly ConcurrentDictionary<Type, DtoShape> Shapes = new();
+
+        private readonly Type _type;
+
+        private DtoShape(Type type)
+        {
+            _type = type;
+            var members = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                .Where(p => p.CanWrite && p.DeclaringType != typeof(YamlDto))
+                .Select(p => new MemberShape(p))
+                .ToList();
+            Keys = members.ToDictionary(m => m.Key, StringComparer.Ordinal);
+            SortedKeys = [.. Keys.Keys.Order(StringComparer.Ordinal)];
+            Required = [.. members.Where(m => m.RequiredExample is not null)];
+        }
+
+        public Dictionary<string, MemberShape> Keys { get; }
+
+        public string[] SortedKeys { get; }
+
+        public MemberShape[] Required { get; }
+
+        public static DtoShape Of(Type type) => Shapes.GetOrAdd(type, static t => new DtoShape(t));
+
+        public YamlDto Create() => (YamlDto)Activator.CreateInstance(_type)!;
+    }
 }
 
 /// <summary>The content's names for enum members: the snake_case of the member name (SEV1, partial_outage).</summary>
@@ -425,23 +482,35 @@ internal static class EnumNames
     public static string Of<T>(T value)
         where T : struct, Enum => YamlBinder.SnakeCase(value.ToString());
 
-    public static IReadOnlyList<string> All(Type type) =>
-        [.. Enum.GetNames(type).Select(YamlBinder.SnakeCase)];
+    public static IReadOnlyList<string> All(Type type) => TableOf(type).Names;
 
     public static bool TryParse(Type type, string text, out object? value)
     {
         var normalized = text.Trim().Replace(' ', '_').Replace('-', '_');
-        foreach (var name in Enum.GetNames(type))
+        return TableOf(type).Values.TryGetValue(normalized, out value);
+    }
+
+    private static readonly ConcurrentDictionary<Type, EnumTable> Tables = new();
+
+    private static EnumTable TableOf(Type type) => Tables.GetOrAdd(type, static t => new EnumTable(t));
+
+    /// <summary>An enum's content names and values, worked out once: every status and severity in every file is looked up here.</summary>
+    private sealed class EnumTable
+    {
+        public EnumTable(Type type)
         {
-            if (string.Equals(YamlBinder.SnakeCase(name), normalized, StringComparison.OrdinalIgnoreCase))
+            var names = Enum.GetNames(type);
+            Names = [.. names.Select(YamlBinder.SnakeCase)];
+            for (var i = 0; i < names.Length; i++)
             {
-                value = Enum.Parse(type, name);
-                return true;
+                // Names that differ only in case match the same text: the first in enum order wins.
+                Values.TryAdd(Names[i], Enum.Parse(type, names[i]));
             }
         }
 
-        value = null;
-        return false;
+        public string[] Names { get; }
+
+        public Dictionary<string, object> Values { get; } = new(StringComparer.OrdinalIgnoreCase);
     }
 }
 
