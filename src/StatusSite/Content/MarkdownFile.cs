@@ -86,7 +86,8 @@ internal sealed class MarkdownFile
         var bodyStart = 0;
         if (document.Count > 0 && document[0] is YamlFrontMatterBlock yaml)
         {
-            frontMatter = string.Join('\n', yaml.Lines.Lines.Take(yaml.Lines.Count).Select(l => l.ToString()));
+            // An empty block ('---' closed at once by '...') has no line array at all.
+            frontMatter = yaml.Lines.Count == 0 ? "" : string.Join('\n', yaml.Lines.Lines.Take(yaml.Lines.Count).Select(l => l.ToString()));
             frontMatterFirstLine = yaml.Line + 2;
             bodyStart = yaml.Line + yaml.Lines.Count + 2;
         }

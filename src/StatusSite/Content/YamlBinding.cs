@@ -86,6 +86,15 @@ internal sealed class YamlBinder(string path, int lineOffset, DiagnosticBag diag
             diagnostics.Error(path, line + fileLineOfFirstYamlLine - 1, message);
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner gives up this way, without a position, on a flow list left open before a less indented line.
+            var open = UnclosedFlowLine(yaml);
+            diagnostics.Error(path, (open ?? 1) + fileLineOfFirstYamlLine - 1, open is null
+                ? "the YAML here cannot be read; check its quoting, brackets and indentation"
+                : "a '[' or '{' list is not closed; close it on the same line, such as 'api: [partial_outage]'");
+            return null;
+        }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {
@@ -95,6 +104,21 @@ internal sealed class YamlBinder(string path, int lineOffset, DiagnosticBag diag
         }
 
         return YamlTree.From(root);
+    }
+
+    /// <summary>The 1-based line of the first line that opens more '[' or '{' than it closes, if any.</summary>
+    private static int? UnclosedFlowLine(string yaml)
+    {
+        var lines = yaml.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (lines[i].Count(c => c is '[' or '{') > lines[i].Count(c => c is ']' or '}'))
+            {
+                return i + 1;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The 1-based line of the first line whose indentation holds a tab, if any.</summary>
