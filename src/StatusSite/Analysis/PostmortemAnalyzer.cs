@@ -54,12 +54,19 @@ internal static partial class PostmortemAnalyzer
         }
 
         // The first published postmortem (by publication, then id) covering an incident is the one its page links to.
+        // Indexed once: looking each incident up in every postmortem's list grew with incidents times postmortems.
         var published = valid.OrderBy(p => p.Published).ThenBy(p => p.Id, StringComparer.Ordinal).ToList();
-        var linked = incidents.Select(incident =>
+        var coveredBy = new Dictionary<string, Postmortem>(StringComparer.Ordinal);
+        foreach (var postmortem in published)
         {
-            var postmortem = published.FirstOrDefault(p => p.IncidentIds.Contains(incident.Id, StringComparer.Ordinal));
-            return incident with { Postmortem = StateOf(incident, postmortem, settings.Policy, now) };
-        }).ToList();
+            foreach (var id in postmortem.IncidentIds)
+            {
+                coveredBy.TryAdd(id, postmortem);
+            }
+        }
+
+        var linked = incidents.Select(incident =>
+            incident with { Postmortem = StateOf(incident, coveredBy.GetValueOrDefault(incident.Id), settings.Policy, now) }).ToList();
         var linkedById = linked.ToDictionary(i => i.Id, StringComparer.Ordinal);
         var models = published
             .Select(p => Model(p, [.. p.IncidentIds.Select(id => linkedById[id]).OrderBy(i => i.Start).ThenBy(i => i.Id, StringComparer.Ordinal)], settings))
