@@ -46,7 +46,7 @@ internal sealed class BuildCommand(IAnsiConsole console, TimeProvider clock) : A
         var model = result.Model!;
         var t = result.Timings;
         console.MarkupLineInterpolated(CultureInfo.InvariantCulture,
-            $"Built {model.Incidents.Count} incidents and {model.Maintenances.Count} maintenance windows into {settings.Output}/: {result.Pages} pages, {result.Files} files, {result.Bytes / 1024.0:0.0} KB in {t.TotalMs} ms (read {t.ReadMs} ms, analyse {t.AnalyzeMs} ms, render and write {t.RenderAndWriteMs} ms, of which HTML and link check {t.CheckMs} ms of CPU time).");
+            $"Built {model.Incidents.Count} incidents and {model.Maintenances.Count} maintenance windows into {settings.Output}/: {result.Pages} pages, {result.Files} files, {result.Bytes / 1024.0:0.0} KB in {t.TotalMs} ms (read {t.ReadMs} ms, analyse {t.AnalyzeMs} ms, render and write {t.RenderAndWriteMs} ms, of which HTML and link check {t.CheckMs} ms summed over threads).");
         if (settings.Stats is not null)
         {
             WriteStats(settings.Stats, result);

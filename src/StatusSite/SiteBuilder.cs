@@ -21,7 +21,7 @@ public sealed record BuildOptions(
     int MaxParallelism = 0);
 
 /// <summary>Milliseconds spent in each stage of the pipeline.</summary>
-/// <param name="CheckMs">Of the render and write time, the CPU time the HTML and link check took, summed over threads.</param>
+/// <param name="CheckMs">Of the render and write time, the time the HTML and link check took, summed over threads (wall time of each call, so a busy machine inflates it).</param>
 public sealed record BuildTimings(long ReadMs, long AnalyzeMs, long RenderAndWriteMs, long TotalMs, long CheckMs = 0);
 
 /// <summary>The outcome of a build: diagnostics always; counts and timings when it wrote the site.</summary>

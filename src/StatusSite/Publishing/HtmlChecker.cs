@@ -40,7 +40,7 @@ public sealed class HtmlChecker
         _displayRoot = displayRoot.TrimEnd('/');
     }
 
-    /// <summary>CPU time spent parsing pages and checking links, summed over threads.</summary>
+    /// <summary>Time spent parsing pages and checking links, summed over threads: the wall time of each call, not CPU time.</summary>
     public TimeSpan Elapsed => TimeSpan.FromTicks(Interlocked.Read(ref _inspectTicks));
 
     /// <summary>
