@@ -16,14 +16,12 @@ public static class Harness
     /// <summary>
     /// Publishes the tool as the publish workflow does (Release, ReadyToRun for this machine) and
     /// returns its path: start-up is a large share of a build, so the shipped form is what is timed.
-    /// Always from scratch: an incremental ReadyToRun publish after a dependency was removed once
-    /// produced a tool that aborted at start-up, and a benchmark must never time a stale build.
     /// </summary>
     public static string PublishTool(string repo, string work)
     {
         var output = Path.Combine(work, "tool");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = repo };
-        foreach (var arg in new[] { "publish", Path.Combine("src", "StatusSite.Cli"), "-c", "Release", "-r", System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier, "--self-contained", "false", "-p:PublishReadyToRun=true", "--no-incremental", "-o", output })
+        foreach (var arg in new[] { "publish", Path.Combine("src", "StatusSite.Cli"), "-c", "Release", "-r", System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier, "--self-contained", "false", "-p:PublishReadyToRun=true", "-o", output })
         {
             start.ArgumentList.Add(arg);
         }
