@@ -103,6 +103,26 @@ public sealed class ThemeRenderer
         return html;
     }
 
+    /// <summary>
+    /// Compiles, or loads from the cache folder, every layout and partial ahead of the first page.
+    /// Failures are left for the page that uses the template to report, with its line: a broken
+    /// template that no page uses must not fail the build.
+    /// </summary>
+    public async Task PrepareAsync()
+    {
+        foreach (var key in Theme.FilesUnder("layouts").Concat(Theme.FilesUnder("partials")).Where(f => f.EndsWith(".cshtml", StringComparison.Ordinal)))
+        {
+            try
+            {
+                await PageAsync(key).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // Reported when a page renders with it.
+            }
+        }
+    }
+
     private async Task<ITemplatePage> PageAsync(string key)
     {
         if (_pageTypes.TryGetValue(key, out var type))
