@@ -43,6 +43,10 @@ public sealed class Theme
 
     public string? ReadText(string relativePath) => Resolve(relativePath) is { } path ? File.ReadAllText(path) : null;
 
+    /// <summary>The layouts and partials, overrides included: every template a page can render or include.</summary>
+    public IEnumerable<string> Templates =>
+        FilesUnder("layouts").Concat(FilesUnder("partials")).Where(f => f.EndsWith(".cshtml", StringComparison.Ordinal));
+
     /// <summary>Every file under <paramref name="folder"/> (relative paths with '/'), overrides included, ordinal order.</summary>
     public IReadOnlyList<string> FilesUnder(string folder) =>
         [.. _roots

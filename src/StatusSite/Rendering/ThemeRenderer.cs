@@ -53,7 +53,7 @@ public sealed class ThemeRenderer
     private static string Fingerprint(Theme theme)
     {
         var text = new StringBuilder();
-        foreach (var file in theme.FilesUnder("layouts").Concat(theme.FilesUnder("partials")).Append(ThemeProject.ImportsFile))
+        foreach (var file in theme.Templates.Append(ThemeProject.ImportsFile))
         {
             text.Append(file).Append('\0').Append(theme.Resolve(file)).Append('\0').Append(theme.ReadText(file)).Append('\0');
         }
@@ -110,7 +110,7 @@ public sealed class ThemeRenderer
     /// </summary>
     public async Task PrepareAsync()
     {
-        foreach (var key in Theme.FilesUnder("layouts").Concat(Theme.FilesUnder("partials")).Where(f => f.EndsWith(".cshtml", StringComparison.Ordinal)))
+        foreach (var key in Theme.Templates)
         {
             try
             {
@@ -241,14 +241,11 @@ public sealed class ThemeRenderer
         var line = at?.GetFileLineNumber() ?? 0;
         var where = page is null ? "" : $" while rendering '{page}'";
         return e is MissingTemplateException missing
-            ? new ThemeException(file, line, $"the theme has no template '{missing.Key}'{where}; add it to theme/ (or input/theme/), or use one of the theme's partials: {string.Join(", ", Theme.FilesUnder("partials"))}", e)
+            ? new ThemeException(file, line, $"{missing.Message}{where}; add it to theme/ (or input/theme/), or use one of the theme's partials: {string.Join(", ", Theme.FilesUnder("partials"))}", e)
             : new ThemeException(file, line, $"the template failed{where}: {e.GetType().Name}: {e.Message}; fix the template (or remove its override in input/theme/)", e);
     }
 
-    private sealed class MissingTemplateException(string key) : Exception($"the theme has no template '{key}'")
-    {
-        public string Key { get; } = key;
-    }
+    private sealed class MissingTemplateException(string key) : Exception($"the theme has no template '{key}'");
 
     /// <summary>The first line of a template that mentions <paramref name="text"/>, or 0.</summary>
     private int LineOf(string key, string text)
