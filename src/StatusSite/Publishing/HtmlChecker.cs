@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
@@ -71,7 +70,7 @@ public sealed class HtmlChecker
         // opens is closed, in order. A page has a few dozen links and a shallow tree: sized once,
         // the lists rarely grow.
         var scanner = new HtmlScanner(html, facts.Problems);
-        var open = new Stack<(string Name, int Line)>(32);
+        var open = new OpenElements();
         var links = new List<LinkFact>(64);
         while (scanner.Next())
         {
@@ -79,7 +78,7 @@ public sealed class HtmlChecker
             var line = scanner.Line;
             if (scanner.IsEndTag)
             {
-                if (open.Count > 0 && open.Peek().Name == tag)
+                if (open.Count > 0 && open.InnermostName == tag)
                 {
                     open.Pop();
                 }
@@ -87,7 +86,7 @@ public sealed class HtmlChecker
                 {
                     facts.Problems.Add((line, open.Count == 0
                         ? $"the HTML is not well-formed: </{tag}> closes an element that is not open; remove it"
-                        : $"the HTML is not well-formed: </{tag}> closes an element that is not open (the innermost open one is <{open.Peek().Name}> from line {open.Peek().Line}); close every element the template opens, in order"));
+                        : $"the HTML is not well-formed: </{tag}> closes an element that is not open (the innermost open one is <{open.InnermostName}> from line {open.InnermostLine}); close every element the template opens, in order"));
                 }
 
                 continue;
@@ -95,8 +94,9 @@ public sealed class HtmlChecker
 
             var firstLink = links.Count;
             var rel = ReadOnlyMemory<char>.Empty;
-            foreach (var attribute in scanner.Attributes)
+            for (var a = 0; a < scanner.AttributeCount; a++)
             {
+                var attribute = scanner.Attribute(a);
                 var name = scanner.NameOf(attribute);
                 if (Ascii.EqualsIgnoreCase(name, "id"))
                 {
@@ -130,13 +130,15 @@ public sealed class HtmlChecker
 
             if (!scanner.IsSelfClosing && !VoidElements.Contains(tag))
             {
-                open.Push((tag, line));
+                open.Push(tag, line);
             }
         }
 
-        foreach (var (name, line) in open)
+        while (open.Count > 0)
         {
+            var (name, line) = (open.InnermostName, open.InnermostLine);
             facts.Problems.Add((line, $"the HTML is not well-formed: <{name}> is never closed; add </{name}> where it ends"));
+            open.Pop();
         }
 
         // Links are resolved now, and only those whose fragment names another page wait for the
@@ -206,8 +208,19 @@ public sealed class HtmlChecker
 
     private const string IndexFile = "index.html";
 
-    /// <summary>What makes a link more than a relative path: a query, a fragment, an escape or a scheme.</summary>
-    private static readonly SearchValues<char> NotPlain = SearchValues.Create("%#?:");
+    /// <summary>Whether a link is more than a relative path: it has a query, a fragment, an escape or a scheme.</summary>
+    private static bool IsPlain(ReadOnlySpan<char> href)
+    {
+        foreach (var c in href)
+        {
+            if (c is '%' or '#' or '?' or ':')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static readonly HashSet<string> VoidElements = new(StringComparer.Ordinal)
     {
@@ -225,7 +238,7 @@ public sealed class HtmlChecker
     private bool Resolve(string page, bool plainPage, ReadOnlyMemory<char> link, out string file, out ReadOnlyMemory<char> fragment)
     {
         var href = link.Span;
-        if (plainPage && href.IndexOfAny(NotPlain) < 0 && href[0] != '/')
+        if (plainPage && href[0] != '/' && IsPlain(href))
         {
             var length = page.LastIndexOf('/') + 1 + href.Length + IndexFile.Length;
             var resolved = length <= 256 ? stackalloc char[length] : new char[length];
@@ -397,6 +410,37 @@ public sealed class HtmlChecker
 
     /// <summary>A link found on a page; its address is a slice of the page until it has to be a string.</summary>
     private readonly record struct LinkFact(int Line, ReadOnlyMemory<char> Href, bool Canonical);
+
+    /// <summary>
+    /// The elements open at the scanner's position, innermost last. Plain arrays rather than a stack
+    /// of tuples: the tool is compiled ahead of time, and generic collections of value types from
+    /// the framework are not, so they would run unoptimized code on every tag.
+    /// </summary>
+    private sealed class OpenElements
+    {
+        private string[] _names = new string[32];
+        private int[] _lines = new int[32];
+
+        public int Count { get; private set; }
+
+        public string InnermostName => _names[Count - 1];
+
+        public int InnermostLine => _lines[Count - 1];
+
+        public void Push(string name, int line)
+        {
+            if (Count == _names.Length)
+            {
+                Array.Resize(ref _names, Count * 2);
+                Array.Resize(ref _lines, Count * 2);
+            }
+
+            _names[Count] = name;
+            _lines[Count++] = line;
+        }
+
+        public void Pop() => Count--;
+    }
 
     private sealed class PageFacts
     {
