@@ -181,7 +181,7 @@ internal sealed class YamlBinder(string path, int lineOffset, DiagnosticBag diag
                 continue;
             }
 
-            dto.SetLine(member.Property.Name, keyLine);
+            dto.SetLine(member.Name, keyLine);
             if (IsNull(valueNode))
             {
                 if (member.RequiredExample is { } example)
@@ -195,13 +195,13 @@ internal sealed class YamlBinder(string path, int lineOffset, DiagnosticBag diag
             var value = BindValue(member.Value, valueNode, key);
             if (value is not null)
             {
-                member.Property.SetValue(dto, value);
+                member.Set(dto, value);
             }
         }
 
         foreach (var member in shape.Required)
         {
-            if (!dto.Has(member.Property.Name) && member.Property.GetValue(dto) is null)
+            if (!dto.Has(member.Name) && member.Get(dto) is null)
             {
                 diagnostics.Error(path, dto.Line, $"missing required key '{member.Key}'; add a line such as '{member.Key}: {member.RequiredExample}'");
             }
@@ -229,7 +229,7 @@ internal sealed class YamlBinder(string path, int lineOffset, DiagnosticBag diag
 
     private IList? BindList(ValueShape shape, YamlTree.Node node, string key)
     {
-        var list = (IList)Activator.CreateInstance(shape.Type)!;
+        var list = (IList)shape.New!();
         if (node is YamlTree.Scalar single && shape.Element!.Type == typeof(string))
         {
             // A single value where a list is expected is read as a list of one: `incidents: x`.
@@ -256,7 +256,7 @@ internal sealed class YamlBinder(string path, int lineOffset, DiagnosticBag diag
 
     private IYamlMap? BindMap(ValueShape shape, YamlTree.Node node, string key)
     {
-        var map = (IYamlMap)Activator.CreateInstance(shape.Type)!;
+        var map = (IYamlMap)shape.New!();
         if (shape.ValuesOptional && node is YamlTree.Sequence keysOnly)
         {
             // `components: [api, dashboard]`: keys whose values take their default.
@@ -442,8 +442,12 @@ internal sealed class YamlBinder(string path, int lineOffset, DiagnosticBag diag
                 var element = Type.GetGenericArguments()[0];
                 Element = new ValueShape(element);
                 ValuesOptional = Nullable.GetUnderlyingType(element) is not null;
+                New = Accessors.Constructor<object>(Type);
             }
         }
+
+        /// <summary>Creates the list or map to bind into.</summary>
+        public Func<object>? New { get; }
 
         public Type Type { get; }
 
@@ -459,7 +463,12 @@ internal sealed class YamlBinder(string path, int lineOffset, DiagnosticBag diag
     /// <summary>A DTO property: its YAML key, whether it is required, and how its value is bound.</summary>
     private sealed class MemberShape(PropertyInfo property)
     {
-        public PropertyInfo Property { get; } = property;
+        /// <summary>The property's name, as <see cref="YamlDto.LineOf"/> takes it.</summary>
+        public string Name { get; } = property.Name;
+
+        public Action<object, object> Set { get; } = Accessors.Setter(property);
+
+        public Func<object, object?> Get { get; } = Accessors.Getter(property);
 
         public string Key { get; } = SnakeCase(property.Name);
 
@@ -474,11 +483,11 @@ internal sealed class YamlBinder(string path, int lineOffset, DiagnosticBag diag
     {
         private static readonly ConcurrentDictionary<Type, DtoShape> Shapes = new();
 
-        private readonly Type _type;
+        private readonly Func<YamlDto> _new;
 
         private DtoShape(Type type)
         {
-            _type = type;
+            _new = Accessors.Constructor<YamlDto>(type);
             var members = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
                 .Where(p => p.CanWrite && p.DeclaringType != typeof(YamlDto))
                 .Select(p => new MemberShape(p))
@@ -496,7 +505,7 @@ internal sealed class YamlBinder(string path, int lineOffset, DiagnosticBag diag
 
         public static DtoShape Of(Type type) => Shapes.GetOrAdd(type, static t => new DtoShape(t));
 
-        public YamlDto Create() => (YamlDto)Activator.CreateInstance(_type)!;
+        public YamlDto Create() => _new();
     }
 }
 

@@ -226,7 +226,8 @@ public sealed class ThemeRenderer
     private async Task IncludeAsync(string key, object? model, PageContext including, IViewBufferScope scope)
     {
         var page = await PageAsync(key).ConfigureAwait(false);
-        await RenderAsync(page, Context(page, including.Writer, model, (ExpandoObject)including.ViewBag), scope).ConfigureAwait(false);
+        // ViewBag is typed dynamic: cast through object, or the cast alone loads the C# runtime binder.
+        await RenderAsync(page, Context(page, including.Writer, model, (ExpandoObject)(object)including.ViewBag), scope).ConfigureAwait(false);
     }
 
     /// <summary>
