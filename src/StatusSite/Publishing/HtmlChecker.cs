@@ -174,17 +174,23 @@ public sealed class HtmlChecker
     public IReadOnlyList<Diagnostic> Check()
     {
         var started = Stopwatch.GetTimestamp();
-        var problems = _pages
-            .OrderBy(p => p.Key, StringComparer.Ordinal)
-            .AsParallel()
-            .AsOrdered()
-            .SelectMany(page => ProblemsOf(page.Key, page.Value))
-            .ToList();
+        var paths = _pages.Keys.ToArray();
+        Array.Sort(paths, StringComparer.Ordinal);
+        var problems = new List<Diagnostic>();
+        foreach (var path in paths)
+        {
+            AddProblemsOf(path, _pages[path], problems);
+        }
+
         Interlocked.Add(ref _inspectTicks, Stopwatch.GetElapsedTime(started).Ticks);
         return problems;
     }
 
-    private IEnumerable<Diagnostic> ProblemsOf(string path, PageFacts facts)
+    /// <summary>
+    /// Checks the links of a page that wait for another page's ids, and adds the page's problems.
+    /// One pass on one thread: by now a page has at most a few such links, and most have none.
+    /// </summary>
+    private void AddProblemsOf(string path, PageFacts facts, List<Diagnostic> problems)
     {
         foreach (var (line, href, file, fragment) in facts.Pending)
         {
@@ -194,8 +200,16 @@ public sealed class HtmlChecker
             }
         }
 
+        if (facts.Problems.Count == 0)
+        {
+            return;
+        }
+
         var display = $"{_displayRoot}/{path}";
-        return facts.Problems.Select(p => new Diagnostic(DiagnosticLevel.Error, display, p.Line, p.Message));
+        foreach (var (line, message) in facts.Problems)
+        {
+            problems.Add(new Diagnostic(DiagnosticLevel.Error, display, line, message));
+        }
     }
 
     private static void CheckFragment(PageFacts facts, int line, ReadOnlySpan<char> href, string file, ReadOnlySpan<char> fragment, HashSet<string> ids)
