@@ -59,15 +59,15 @@ internal sealed class BuildCommand(IAnsiConsole console, TimeProvider clock) : A
     {
         using var process = System.Diagnostics.Process.GetCurrentProcess();
         var t = result.Timings;
-        var stats = new BuildStats(t.ReadMs, t.AnalyzeMs, t.RenderAndWriteMs, t.TotalMs, t.CheckMs, result.Pages, result.Files, result.Bytes, process.PeakWorkingSet64, GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), (long)GC.GetTotalPauseDuration().TotalMilliseconds,
+        var stats = new BuildStats(t.ReadMs, t.AnalyzeMs, t.RenderAndWriteMs, t.TotalMs, t.CheckMs, result.Pages, result.Files, result.Bytes, process.PeakWorkingSet64, GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), (long)GC.GetTotalPauseDuration().TotalMilliseconds, GC.GetTotalAllocatedBytes(),
             System.Runtime.JitInfo.GetCompiledMethodCount(), (long)System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds);
         File.WriteAllText(path, JsonSerializer.Serialize(stats, BuildStatsJson.Default.BuildStats) + "\n");
     }
 }
 
-/// <summary>What --stats writes: stage times, sizes, the process's peak working set, its garbage collections and its JIT work.</summary>
+/// <summary>What --stats writes: stage times, sizes, the process's peak working set, its garbage collections and allocation, and its JIT work.</summary>
 /// <param name="CheckMs">CPU time of the HTML and link check, summed over threads: on a shared machine a steadier figure than wall time.</param>
-internal sealed record BuildStats(long ReadMs, long AnalyzeMs, long RenderAndWriteMs, long TotalMs, long CheckMs, int Pages, int Files, long Bytes, long PeakWorkingSetBytes, int Gen0Collections, int Gen1Collections, int Gen2Collections, long GcPauseMs, long JitMethods, long JitMs);
+internal sealed record BuildStats(long ReadMs, long AnalyzeMs, long RenderAndWriteMs, long TotalMs, long CheckMs, int Pages, int Files, long Bytes, long PeakWorkingSetBytes, int Gen0Collections, int Gen1Collections, int Gen2Collections, long GcPauseMs, long AllocatedBytes, long JitMethods, long JitMs);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(BuildStats))]

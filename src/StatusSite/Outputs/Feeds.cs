@@ -94,26 +94,65 @@ public static class Feeds
     /// The newest entries of the incidents and windows: candidates are ranked by time (ties by the
     /// entry id's order: incidents before maintenance, then by id) and only the kept ones are built.
     /// Only candidates as new as the limit-th newest time can be kept, so only they get a sort key:
-    /// a ten-year history costs a sort of numbers, not a string per update for every feed.
+    /// a ten-year history costs one pass over its times, not a string per update for every feed.
     /// </summary>
     private static IEnumerable<FeedEntry> Entries(SiteView view, IEnumerable<IncidentModel> incidents, IEnumerable<MaintenanceModel> maintenances)
     {
         var limit = view.Settings.FeedEntries;
-        var times = incidents.SelectMany(i => i.Updates.Select(u => u.At.UtcTicks))
-            .Concat(maintenances.SelectMany(m => m.Timeline.Select(e => e.At.UtcTicks)))
-            .ToArray();
-        if (limit <= 0 || times.Length == 0)
+        if (limit <= 0)
         {
             return [];
         }
 
-        Array.Sort(times);
-        var oldest = times[Math.Max(0, times.Length - limit)];
-        var fromIncidents = incidents
-            .SelectMany(incident => incident.Updates.Where(update => update.At.UtcTicks >= oldest).Select(update => (update.At, Kind: 0, Key: $"{incident.Id}/#{update.StableId(incident.Id)}", Build: (Func<FeedEntry>)(() => IncidentEntry(view, incident, update)))));
-        var fromMaintenance = maintenances
-            .SelectMany(maintenance => maintenance.Timeline.Where(entry => entry.At.UtcTicks >= oldest).Select(entry => (entry.At, Kind: 1, Key: entry.Id, Build: (Func<FeedEntry>)(() => MaintenanceEntry(view, maintenance, entry)))));
-        return fromIncidents.Concat(fromMaintenance)
+        // Indexed loops over updates: foreach over a read-only list boxes an enumerator per incident,
+        // for every feed. A window's timeline is built on each read, so once here.
+        var newest = new NewestTimes(limit);
+        foreach (var incident in incidents)
+        {
+            for (var u = 0; u < incident.Updates.Count; u++)
+            {
+                newest.Offer(incident.Updates[u].At.UtcTicks);
+            }
+        }
+
+        var timelines = maintenances.Select(m => (Window: m, Entries: m.Timeline)).ToList();
+        foreach (var (_, timeline) in timelines)
+        {
+            foreach (var entry in timeline)
+            {
+                newest.Offer(entry.At.UtcTicks);
+            }
+        }
+
+        if (newest.Oldest is not { } oldest)
+        {
+            return [];
+        }
+
+        var candidates = new List<(DateTimeOffset At, int Kind, string Key, Func<FeedEntry> Build)>();
+        foreach (var incident in incidents)
+        {
+            for (var u = 0; u < incident.Updates.Count; u++)
+            {
+                if (incident.Updates[u] is var update && update.At.UtcTicks >= oldest)
+                {
+                    candidates.Add((update.At, 0, $"{incident.Id}/#{update.StableId(incident.Id)}", Later(view, incident, update)));
+                }
+            }
+        }
+
+        foreach (var (maintenance, timeline) in timelines)
+        {
+            foreach (var entry in timeline)
+            {
+                if (entry.At.UtcTicks >= oldest)
+                {
+                    candidates.Add((entry.At, 1, entry.Id, Later(view, maintenance, entry)));
+                }
+            }
+        }
+
+        return candidates
             .OrderByDescending(c => c.At)
             .ThenBy(c => c.Kind)
             .ThenBy(c => c.Key, StringComparer.Ordinal)
@@ -121,6 +160,11 @@ public static class Feeds
             .Select(c => c.Build())
             .ToList();
     }
+
+    // A closure made in its own method is allocated only for a kept candidate, not for every incident the loop visits.
+    private static Func<FeedEntry> Later(SiteView view, IncidentModel incident, IncidentUpdateModel update) => () => IncidentEntry(view, incident, update);
+
+    private static Func<FeedEntry> Later(SiteView view, MaintenanceModel maintenance, MaintenanceEntry entry) => () => MaintenanceEntry(view, maintenance, entry);
 
     private static FeedEntry IncidentEntry(SiteView view, IncidentModel incident, IncidentUpdateModel update)
     {
@@ -146,5 +190,57 @@ public static class Feeds
             entry.At,
             [.. maintenance.Components.Select(c => new FeedCategory(c.Id, c.Name))],
             entry.Markdown);
+    }
+
+    /// <summary>
+    /// The newest <c>limit</c> times seen, kept in a small heap: a feed keeps the 50 newest of a
+    /// history's tens of thousands of updates, and the 50th-newest time is all it needs to know.
+    /// </summary>
+    private sealed class NewestTimes(int limit)
+    {
+        private readonly long[] _heap = new long[limit];
+        private int _count;
+
+        /// <summary>The oldest of the kept times (the limit-th newest, or the oldest of all when there are fewer); null before any.</summary>
+        public long? Oldest => _count == 0 ? null : _heap[0];
+
+        public void Offer(long time)
+        {
+            if (_count < _heap.Length)
+            {
+                var i = _count++;
+                _heap[i] = time;
+                while (i > 0 && _heap[(i - 1) / 2] > _heap[i])
+                {
+                    (_heap[i], _heap[(i - 1) / 2]) = (_heap[(i - 1) / 2], _heap[i]);
+                    i = (i - 1) / 2;
+                }
+            }
+            else if (time > _heap[0])
+            {
+                _heap[0] = time;
+                for (var i = 0; ;)
+                {
+                    var (left, right, smallest) = ((2 * i) + 1, (2 * i) + 2, i);
+                    if (left < _count && _heap[left] < _heap[smallest])
+                    {
+                        smallest = left;
+                    }
+
+                    if (right < _count && _heap[right] < _heap[smallest])
+                    {
+                        smallest = right;
+                    }
+
+                    if (smallest == i)
+                    {
+                        break;
+                    }
+
+                    (_heap[i], _heap[smallest]) = (_heap[smallest], _heap[i]);
+                    i = smallest;
+                }
+            }
+        }
     }
 }

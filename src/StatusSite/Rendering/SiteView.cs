@@ -192,10 +192,13 @@ public sealed record Page<TData>(SiteView View, string Path, string Title, strin
                 return View.Settings.BaseUrl.AbsolutePath;
             }
 
-            var depth = Path.Count(c => c == '/');
-            return depth == 0 ? "./" : string.Concat(Enumerable.Repeat("../", depth));
+            var depth = Path.AsSpan().Count('/');
+            return depth < RootPrefixes.Length ? RootPrefixes[depth] : string.Concat(Enumerable.Repeat("../", depth));
         }
     }
+
+    /// <summary>"./", "../", "../../", …: every link on a page starts with one, so they are made once.</summary>
+    private static readonly string[] RootPrefixes = ["./", .. Enumerable.Range(1, 7).Select(depth => string.Concat(Enumerable.Repeat("../", depth)))];
 
     /// <summary>A link from this page to a site-relative path.</summary>
     public string Url(string sitePath) => sitePath.Length == 0 && Root == "./" ? "./" : Root + sitePath;

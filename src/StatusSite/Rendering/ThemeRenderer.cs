@@ -123,7 +123,8 @@ public sealed class ThemeRenderer
         }
     }
 
-    private async Task<ITemplatePage> PageAsync(string key)
+    /// <summary>A new instance of a template; a ValueTask, as all but the first use of each template complete at once.</summary>
+    private async ValueTask<ITemplatePage> PageAsync(string key)
     {
         if (_pageTypes.TryGetValue(key, out var type))
         {
@@ -164,10 +165,13 @@ public sealed class ThemeRenderer
     private async Task RenderAsync(ITemplatePage page, PageContext context, IViewBufferScope scope)
     {
         var body = await RenderPageAsync(page, context, scope).ConfigureAwait(false);
-        var layouts = new List<ITemplatePage>(1);
+
+        // Most templates rendered are partials, which have no layout.
+        List<ITemplatePage>? layouts = null;
         for (var previous = page; !string.IsNullOrEmpty(previous.Layout);)
         {
             var layout = await PageAsync(previous.Layout).ConfigureAwait(false);
+            layouts ??= new List<ITemplatePage>(1);
             if (layouts.Exists(l => l.Key == layout.Key))
             {
                 throw new ThemeException(layout.Key, LineOf(layout.Key, "Layout"), $"layout '{layout.Key}' is used inside itself; a layout must not name itself (directly or through another layout) as its Layout");
@@ -182,9 +186,12 @@ public sealed class ThemeRenderer
             previous = layout;
         }
 
-        foreach (var layout in layouts)
+        if (layouts is not null)
         {
-            layout.EnsureRenderedBodyOrSections();
+            foreach (var layout in layouts)
+            {
+                layout.EnsureRenderedBodyOrSections();
+            }
         }
 
         if (context.Writer is ViewBufferTextWriter { IsBuffering: true } including)
@@ -198,7 +205,7 @@ public sealed class ThemeRenderer
         }
     }
 
-    private async Task<ViewBufferTextWriter> RenderPageAsync(ITemplatePage page, PageContext context, IViewBufferScope scope)
+    private async ValueTask<ViewBufferTextWriter> RenderPageAsync(ITemplatePage page, PageContext context, IViewBufferScope scope)
     {
         // A partial writes a few values into its including page: a small buffer page is enough.
         var buffer = new ViewBuffer(scope, page.Key, context.Writer is ViewBufferTextWriter ? ViewBuffer.PartialViewPageSize : ViewBuffer.ViewPageSize);
