@@ -54,7 +54,7 @@ public static class OutputWriter
                 return new WriteResult(files.Count, bytes, problems);
             }
 
-            Swap(staging, target);
+            Swap(staging, target, maxParallelism);
         }
         catch
         {
@@ -65,7 +65,7 @@ public static class OutputWriter
         return new WriteResult(files.Count, bytes);
     }
 
-    private static void Swap(string staging, string target)
+    private static void Swap(string staging, string target, int maxParallelism)
     {
         if (!Directory.Exists(target))
         {
@@ -85,7 +85,26 @@ public static class OutputWriter
             throw;
         }
 
-        TryDelete(old);
+        DeleteInParallel(old, maxParallelism);
+    }
+
+    /// <summary>
+    /// Deletes the replaced output. A large site is mostly one folder per page, and unlinking ten
+    /// thousand of them is a quarter of a second of kernel time: the page folders go on every core.
+    /// </summary>
+    private static void DeleteInParallel(string folder, int maxParallelism)
+    {
+        try
+        {
+            var pageFolders = Directory.GetDirectories(folder).SelectMany(Directory.GetDirectories).ToArray();
+            Parallel.ForEach(pageFolders, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism }, pageFolder => TryDelete(pageFolder));
+        }
+        catch (IOException)
+        {
+            // Whatever is left is deleted below, or left for the next build.
+        }
+
+        TryDelete(folder);
     }
 
     private static void TryDelete(string folder)
