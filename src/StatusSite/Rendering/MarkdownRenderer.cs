@@ -18,20 +18,23 @@ public static class MarkdownRenderer
         .Build();
 
     public static string ToHtml(string markdown) =>
-        markdown.Length == 0 ? "" : Markdown.ToHtml(markdown, Pipeline).Replace("\r\n", "\n", StringComparison.Ordinal);
+        markdown.Length == 0 ? "" : PlainParagraphs.ToHtml(markdown) ?? PipelineHtml(markdown);
+
+    /// <summary>The pipeline's HTML, for what <see cref="PlainParagraphs"/> declines.</summary>
+    internal static string PipelineHtml(string markdown) =>
+        Markdown.ToHtml(markdown, Pipeline).Replace("\r\n", "\n", StringComparison.Ordinal);
 
     /// <summary>One plain-text renderer per thread: building a renderer costs more than rendering a short update.</summary>
     [ThreadStatic]
     private static (HtmlRenderer Renderer, StringWriter Writer)? _plainText;
 
     /// <summary>Plain text of the Markdown, for feeds' summaries, the API's bodies and page descriptions.</summary>
-    public static string ToPlainText(string markdown)
-    {
-        if (markdown.Length == 0)
-        {
-            return "";
-        }
+    public static string ToPlainText(string markdown) =>
+        markdown.Length == 0 ? "" : PlainParagraphs.ToPlainText(markdown) ?? PipelineText(markdown);
 
+    /// <summary>The pipeline's plain text, for what <see cref="PlainParagraphs"/> declines.</summary>
+    internal static string PipelineText(string markdown)
+    {
         var (renderer, writer) = _plainText ??= CreatePlainTextRenderer();
         writer.GetStringBuilder().Clear();
         renderer.Render(Markdown.Parse(markdown, Pipeline));

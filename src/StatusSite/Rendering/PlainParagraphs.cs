@@ -1,0 +1,112 @@
+namespace StatusSite.Rendering;
+
+/// <summary>
+/// Renders Markdown that is only paragraphs of plain prose — most status updates — without a
+/// Markdown parser, to exactly what <see cref="MarkdownRenderer"/>'s pipeline makes of it. Anything
+/// that could be more (emphasis, a link, a list, a heading, an escape, an entity, raw HTML, a web
+/// address, leading or trailing spaces) is declined, and the pipeline renders it. A test holds the
+/// two to the same output over random text. At 10,000 incidents the pipeline parsed 35,000
+/// updates for their pages and again for their summaries.
+/// </summary>
+internal static class PlainParagraphs
+{
+    /// <summary>The HTML, each paragraph in &lt;p&gt;; null when the text may be more than paragraphs.</summary>
+    public static string? ToHtml(string markdown) => Render(markdown, html: true);
+
+    /// <summary>The text, paragraphs one per line, as the pipeline's plain-text rendering trims it; null when declined.</summary>
+    public static string? ToPlainText(string markdown) => Render(markdown, html: false);
+
+    private static string? Render(string markdown, bool html)
+    {
+        if (!IsPlain(markdown))
+        {
+            return null;
+        }
+
+        var output = new System.Text.StringBuilder(markdown.Length + 32);
+        var inParagraph = false;
+        foreach (var line in markdown.AsSpan().EnumerateLines())
+        {
+            if (line.IsEmpty || line.IsWhiteSpace())
+            {
+                if (inParagraph)
+                {
+                    output.Append(html ? "</p>\n" : "\n");
+                    inParagraph = false;
+                }
+
+                continue;
+            }
+
+            if (!IsPlainLine(line))
+            {
+                return null;
+            }
+
+            if (inParagraph)
+            {
+                output.Append('\n');
+            }
+            else if (html)
+            {
+                output.Append("<p>");
+            }
+
+            inParagraph = true;
+            foreach (var c in line)
+            {
+                if (html && c == '"')
+                {
+                    output.Append("&quot;");
+                }
+                else
+                {
+                    output.Append(c);
+                }
+            }
+        }
+
+        if (inParagraph)
+        {
+            output.Append(html ? "</p>\n" : "\n");
+        }
+
+        return html ? output.ToString() : output.ToString().Trim();
+    }
+
+    /// <summary>No character that Markdown, its extensions or HTML give a meaning, and no web address.</summary>
+    private static bool IsPlain(string markdown)
+    {
+        foreach (var c in markdown)
+        {
+            if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '&' or '#' or '|' or '~' or '^' or '+' or '=' or '!' or '{' or '}' or '@' or '$'
+                || (c != ' ' && c != '\n' && (char.IsWhiteSpace(c) || char.IsControl(c))))
+            {
+                return false;
+            }
+        }
+
+        return !markdown.Contains("://", StringComparison.Ordinal)
+            && !markdown.Contains("www.", StringComparison.OrdinalIgnoreCase)
+            && !markdown.Contains("mailto:", StringComparison.OrdinalIgnoreCase)
+            && !markdown.Contains("tel:", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>A line that can only continue or start a paragraph: no indentation, no trailing space, no list marker.</summary>
+    private static bool IsPlainLine(ReadOnlySpan<char> line)
+    {
+        if (line[0] == ' ' || line[^1] == ' ' || line[0] is '-' or ':' or '.' or ')' or '(' or '\'' or '"')
+        {
+            return false;
+        }
+
+        // "1." "a)" "iv." and the like open an ordered list (the pipeline reads letters and roman numerals too).
+        var word = 0;
+        while (word < line.Length && char.IsAsciiLetterOrDigit(line[word]))
+        {
+            word++;
+        }
+
+        return word == line.Length || line[word] is not ('.' or ')');
+    }
+}
