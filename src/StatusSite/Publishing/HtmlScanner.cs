@@ -348,14 +348,20 @@ internal ref struct HtmlScanner
         return classes;
     }
 
-    private static bool Is(char c, byte kind) => c < 128 && (Classes[c] & kind) != 0;
+    private static bool Is(char c, byte kind) => Is(Classes, c, kind);
+
+    private static bool Is(byte[] classes, char c, byte kind) => c < classes.Length && (classes[c] & kind) != 0;
+
+    // The loops read the table through a local: ahead-of-time compiled code fetches a static
+    // field through a helper call, which per character would cost more than the test.
 
     /// <summary>The first character of one of the kinds, or -1.</summary>
     private static int IndexOf(ReadOnlySpan<char> text, byte kind)
     {
+        var classes = Classes;
         for (var i = 0; i < text.Length; i++)
         {
-            if (Is(text[i], kind))
+            if (Is(classes, text[i], kind))
             {
                 return i;
             }
@@ -367,9 +373,10 @@ internal ref struct HtmlScanner
     /// <summary>The first character not of the kinds, or -1.</summary>
     private static int IndexOfNot(ReadOnlySpan<char> text, byte kind)
     {
+        var classes = Classes;
         for (var i = 0; i < text.Length; i++)
         {
-            if (!Is(text[i], kind))
+            if (!Is(classes, text[i], kind))
             {
                 return i;
             }

@@ -81,10 +81,16 @@ internal sealed class ThemeProject(Theme theme) : RazorLightProject
 /// <summary>
 /// Names each compiled template in the cache by a hash of its source, the imports and the
 /// tool's build, so an edited template, an override or a new tool version never runs a stale assembly.
+/// A template the cache folder lacks is looked for in the tool's own <c>theme-cache</c> folder,
+/// where publishing the tool compiles the default theme: a first build on a new machine then
+/// compiles only the templates a site overrides.
 /// </summary>
 internal sealed class ThemeCachingStrategy(Theme theme) : IFileSystemCachingStrategy
 {
     private static readonly string ToolBuild = typeof(ThemeCachingStrategy).Assembly.ManifestModule.ModuleVersionId.ToString("N");
+
+    /// <summary>The default theme as publishing compiled it, next to the tool; absent in a development build.</summary>
+    public static readonly string ShippedCache = Path.Combine(AppContext.BaseDirectory, "theme-cache");
 
     public string Name => "statussite-content-hash";
 
@@ -94,6 +100,9 @@ internal sealed class ThemeCachingStrategy(Theme theme) : IFileSystemCachingStra
         var imports = theme.ReadText(ThemeProject.ImportsFile) ?? "";
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{ToolBuild}\n{key}\n{imports}\n{source}")))[..32];
         var assembly = Path.Combine(cacheDir, hash + ".dll");
-        return new CachedFileInfo(File.Exists(assembly), assembly, Path.Combine(cacheDir, hash + ".pdb"));
+        var shipped = Path.Combine(ShippedCache, hash + ".dll");
+        return !File.Exists(assembly) && File.Exists(shipped)
+            ? new CachedFileInfo(true, shipped, Path.ChangeExtension(shipped, ".pdb"))
+            : new CachedFileInfo(File.Exists(assembly), assembly, Path.Combine(cacheDir, hash + ".pdb"));
     }
 }
