@@ -22,6 +22,7 @@ internal static partial class PostmortemAnalyzer
         var byId = incidents.ToDictionary(i => i.Id, StringComparer.Ordinal);
         var postmortemsById = content.Postmortems.ToDictionary(p => p.Id, StringComparer.Ordinal);
         var valid = new List<Postmortem>();
+        var toLint = new List<(Postmortem Postmortem, Severity? Severity)>();
         foreach (var postmortem in content.Postmortems)
         {
             var ok = CheckPostmortem(postmortem, byId, now, diagnostics);
@@ -29,7 +30,7 @@ internal static partial class PostmortemAnalyzer
             Severity? severity = covered.Count > 0 ? covered.Min(i => i.Severity) : null;
             if (!postmortem.IsDraft || lintDrafts)
             {
-                BlamelessLinter.Lint(postmortem, severity, diagnostics);
+                toLint.Add((postmortem, severity));
             }
 
             if (ok && !postmortem.IsDraft)
@@ -37,6 +38,9 @@ internal static partial class PostmortemAnalyzer
                 valid.Add(postmortem);
             }
         }
+
+        // Linting parses each postmortem's Markdown: on every core. Diagnostics are sorted when reported.
+        Parallel.ForEach(toLint, p => BlamelessLinter.Lint(p.Postmortem, p.Severity, diagnostics));
 
         // An incident may name its postmortem, and a postmortem names its incidents: both must agree.
         foreach (var incident in incidents.Where(i => i.Source.PostmortemId is not null))

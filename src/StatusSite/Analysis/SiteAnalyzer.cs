@@ -15,8 +15,10 @@ public static class SiteAnalyzer
         ContentRules.CheckAgainstClock(content, now, diagnostics);
         var settings = content.Settings;
         var catalogue = settings.Components.ToDictionary(c => c.Id, StringComparer.Ordinal);
-        var incidents = content.Incidents
-            .Select(i => AnalyzeIncident(i, catalogue, settings.Policy, now))
+        // Each incident is analysed on its own, so on every core; the sort fixes the order.
+        var analyzed = new IncidentModel[content.Incidents.Count];
+        Parallel.For(0, analyzed.Length, i => analyzed[i] = AnalyzeIncident(content.Incidents[i], catalogue, settings.Policy, now));
+        var incidents = analyzed
             .OrderByDescending(i => i.Start)
             .ThenBy(i => i.Id, StringComparer.Ordinal)
             .ToList();
@@ -34,9 +36,13 @@ public static class SiteAnalyzer
             .SelectMany(i => i.Affected.Select(a => (a.Component.Id, Incident: i)))
             .ToLookup(p => p.Id, p => p.Incident, StringComparer.Ordinal);
         var days = UptimeCalculator.Days(now, settings.Uptime.Days);
-        var components = settings.Components
-            .Select(c => AnalyzeComponent(c, impactsByComponent[c.Id].ToList(), incidentsByComponent[c.Id].ToList(), days, settings.Uptime, now))
-            .ToList();
+        var analyzedComponents = new ComponentModel[settings.Components.Count];
+        Parallel.For(0, analyzedComponents.Length, i =>
+        {
+            var c = settings.Components[i];
+            analyzedComponents[i] = AnalyzeComponent(c, impactsByComponent[c.Id].ToList(), incidentsByComponent[c.Id].ToList(), days, settings.Uptime, now);
+        });
+        var components = analyzedComponents.ToList();
         var groups = GroupsOf(components);
         var overall = OverallOf(incidents, maintenances, components);
         return new SiteModel(settings, now, overall, components, groups, incidents, maintenances, days, MonthsOf(incidents, maintenances, now), RecentDaysOf(incidents, now))
