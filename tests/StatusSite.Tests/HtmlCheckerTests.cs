@@ -12,7 +12,7 @@ public sealed class HtmlCheckerTests
     private static IReadOnlyList<Diagnostic> Check(string html)
     {
         var checker = new HtmlChecker(["index.html", "a/index.html", "style.css"], new Uri("https://s.invalid/"), "_site");
-        checker.Inspect("index.html", html);
+        checker.Inspect("index.html", html.AsMemory());
         var problems = checker.Check();
         Assert.All(problems, p => Assert.Equal("_site/index.html", p.Path));
         return problems;
@@ -169,8 +169,8 @@ public sealed class HtmlCheckerTests
     public void Links_resolve_against_the_page_as_a_browser_does(string href, string? problem)
     {
         var checker = new HtmlChecker(["index.html", "a/index.html", "style.css"], new Uri("https://s.invalid/"), "_site");
-        checker.Inspect("index.html", "<p id=\"home\">home</p>");
-        checker.Inspect("a/index.html", $"<p id=\"top\"><a href=\"{href}\">link</a></p>");
+        checker.Inspect("index.html", "<p id=\"home\">home</p>".AsMemory());
+        checker.Inspect("a/index.html", $"<p id=\"top\"><a href=\"{href}\">link</a></p>".AsMemory());
 
         var problems = checker.Check();
 

@@ -44,18 +44,21 @@ public sealed class HtmlChecker
 
     /// <summary>
     /// Inspects an HTML file that was produced as bytes (a theme's own page among its assets, say);
-    /// rendered pages come as text, through <see cref="Inspect(string, string)"/>. Thread-safe.
+    /// rendered pages come as text, through <see cref="Inspect(string, ReadOnlyMemory{char})"/>. Thread-safe.
     /// </summary>
     public void Inspect(string path, byte[] content)
     {
         if (IsPage(path))
         {
-            Inspect(path, Encoding.UTF8.GetString(content));
+            Inspect(path, Encoding.UTF8.GetString(content).AsMemory());
         }
     }
 
-    /// <summary>Reads one output file if it is HTML and keeps its ids, links and markup problems. Thread-safe.</summary>
-    public void Inspect(string path, string html)
+    /// <summary>
+    /// Reads one output file if it is HTML and keeps its ids, links and markup problems. Thread-safe.
+    /// The text is read during the call only, so the writer may reuse its buffer afterwards.
+    /// </summary>
+    public void Inspect(string path, ReadOnlyMemory<char> html)
     {
         if (!IsPage(path))
         {
@@ -69,7 +72,7 @@ public sealed class HtmlChecker
         // would repair is checked here instead, strictly: every element the theme or the Markdown
         // opens is closed, in order. A page has a few dozen links and a shallow tree: sized once,
         // the lists rarely grow.
-        var scanner = new HtmlScanner(html, facts.Problems);
+        var scanner = new HtmlScanner(html.Span, facts.Problems);
         var open = new OpenElements();
         var links = new List<LinkFact>(64);
         while (scanner.Next())
@@ -416,9 +419,9 @@ public sealed class HtmlChecker
     /// An attribute's value as a browser reads it: entities decoded, which few values have. Only the
     /// attributes a check reads get here: classes, ARIA and the rest are skipped unread.
     /// </summary>
-    private static ReadOnlyMemory<char> ValueOf(string html, HtmlAttribute attribute)
+    private static ReadOnlyMemory<char> ValueOf(ReadOnlyMemory<char> html, HtmlAttribute attribute)
     {
-        var value = html.AsMemory(attribute.ValueStart, attribute.ValueLength);
+        var value = html.Slice(attribute.ValueStart, attribute.ValueLength);
         return value.Span.Contains('&') ? WebUtility.HtmlDecode(value.ToString()).AsMemory() : value;
     }
 

@@ -16,7 +16,7 @@ public static class OutputPlan
         void Add<T>(string path, string template, string title, Func<string> describe, T data)
         {
             var file = path.Length == 0 || path.EndsWith('/') ? path + "index.html" : path;
-            pages.Add(OutputFile.Text(file, () => renderer.RenderAsync("layouts/" + template + ".cshtml", new Page<T>(view, path, title, describe(), data, Alternates(path, strings)))));
+            pages.Add(OutputFile.Page(file, text => renderer.RenderAsync("layouts/" + template + ".cshtml", new Page<T>(view, path, title, describe(), data, Alternates(path, strings)), text)));
         }
 
         var t = strings;

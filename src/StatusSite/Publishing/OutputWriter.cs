@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using StatusSite.Content;
 
 namespace StatusSite.Publishing;
@@ -31,21 +33,24 @@ public static class OutputWriter
                 async (file, token) =>
                 {
                     var content = await file.Produce().ConfigureAwait(false);
-                    var path = Path.Combine(staging, file.Path);
-                    Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-
-                    // A synchronous write: on Linux an "async" file write is a blocking call on the thread pool anyway.
-                    File.WriteAllBytes(path, content.Bytes);
-                    if (content.Text is { } text)
+                    try
                     {
-                        checker?.Inspect(file.Path, text);
+                        var path = Path.Combine(staging, file.Path);
+                        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                        Interlocked.Add(ref bytes, content.Bytes is { } produced ? Write(path, produced) : Write(path, content.Text.Span));
+                        if (content.Bytes is { } html)
+                        {
+                            checker?.Inspect(file.Path, html);
+                        }
+                        else
+                        {
+                            checker?.Inspect(file.Path, content.Text);
+                        }
                     }
-                    else
+                    finally
                     {
-                        checker?.Inspect(file.Path, content.Bytes);
+                        content.Release?.Invoke();
                     }
-
-                    Interlocked.Add(ref bytes, content.Bytes.Length);
                 }).ConfigureAwait(false);
 
             if (checker?.Check() is { Count: > 0 } problems)
@@ -63,6 +68,29 @@ public static class OutputWriter
         }
 
         return new WriteResult(files.Count, bytes);
+    }
+
+    // Synchronous writes: on Linux an "async" file write is a blocking call on the thread pool anyway.
+    private static int Write(string path, byte[] content)
+    {
+        File.WriteAllBytes(path, content);
+        return content.Length;
+    }
+
+    /// <summary>Writes text as UTF-8 through a pooled buffer.</summary>
+    private static int Write(string path, ReadOnlySpan<char> text)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
+        try
+        {
+            var length = Encoding.UTF8.GetBytes(text, buffer);
+            File.WriteAllBytes(path, buffer.AsSpan(0, length));
+            return length;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     private static void Swap(string staging, string target, int maxParallelism)
