@@ -26,7 +26,14 @@ public sealed class ThemeRenderer
 
     private static readonly ConcurrentDictionary<string, Lazy<ThemeRenderer>> Engines = new(StringComparer.Ordinal);
 
-    private readonly RazorLightEngine _engine;
+    private readonly Lazy<RazorLightEngine> _engine;
+
+    private readonly string _cacheDir;
+
+    private readonly ThemeCachingStrategy _caching;
+
+    /// <summary>Compiled templates found in the cache, loaded once each even when pages ask at the same moment.</summary>
+    private readonly ConcurrentDictionary<string, Lazy<Type?>> _cached = new(StringComparer.Ordinal);
 
     /// <summary>Each template's compiled page type, found once: a new page is then one constructor call.</summary>
     private readonly ConcurrentDictionary<string, Type> _pageTypes = new(StringComparer.Ordinal);
@@ -59,11 +66,16 @@ public sealed class ThemeRenderer
     {
         Theme = theme;
         Directory.CreateDirectory(cacheDir);
-        _engine = new RazorLightEngineBuilder()
+        _cacheDir = Path.GetFullPath(cacheDir);
+        _caching = new ThemeCachingStrategy(theme);
+
+        // Built only when a template is not in the cache: the engine brings Roslyn and the Razor
+        // language with it, which a build whose templates are all cached never needs.
+        _engine = new Lazy<RazorLightEngine>(() => new RazorLightEngineBuilder()
             .SetOperatingAssembly(typeof(ThemeRenderer).Assembly)
             .UseProject(new ThemeProject(theme))
-            .UseCachingProvider(new FileSystemCachingProvider(theme.ThemeDir, Path.GetFullPath(cacheDir), new ThemeCachingStrategy(theme)))
-            .Build();
+            .UseCachingProvider(new FileSystemCachingProvider(theme.ThemeDir, _cacheDir, _caching))
+            .Build());
     }
 
     public Theme Theme { get; }
@@ -112,23 +124,43 @@ public sealed class ThemeRenderer
     /// <summary>A new instance of a template; a ValueTask, as all but the first use of each template complete at once.</summary>
     private async ValueTask<ITemplatePage> PageAsync(string key)
     {
-        if (_pageTypes.TryGetValue(key, out var type))
+        if (!_pageTypes.TryGetValue(key, out var type))
         {
-            var page = (ITemplatePage)Activator.CreateInstance(type)!;
-            page.Key = key;
-            return page;
+            if (Theme.Resolve(key) is null)
+            {
+                throw new MissingTemplateException(key);
+            }
+
+            if (_cached.GetOrAdd(key, k => new Lazy<Type?>(() => LoadCached(k))).Value is not { } cached)
+            {
+                // Not in the cache: the engine compiles the template and writes it to the cache folder.
+                var compiled = await _engine.Value.CompileTemplateAsync(key).ConfigureAwait(false);
+                _pageTypes.TryAdd(key, compiled.GetType());
+                compiled.Key = key;
+                return compiled;
+            }
+
+            type = _pageTypes.GetOrAdd(key, cached);
         }
 
-        if (Theme.Resolve(key) is null)
+        var page = (ITemplatePage)Activator.CreateInstance(type)!;
+        page.Key = key;
+        return page;
+    }
+
+    /// <summary>The page type of a template the cache folder (or the tool's compiled theme) holds, with its line numbers; null when it must be compiled.</summary>
+    private Type? LoadCached(string key)
+    {
+        var (upToDate, assemblyPath, pdbPath) = _caching.GetCachedFileInfo(key, Theme.Resolve(key)!, _cacheDir);
+        if (!upToDate || !File.Exists(pdbPath))
         {
-            throw new MissingTemplateException(key);
+            return null;
         }
 
-        // The first use compiles the template, or loads it from the cache folder.
-        var compiled = await _engine.CompileTemplateAsync(key).ConfigureAwait(false);
-        _pageTypes.TryAdd(key, compiled.GetType());
-        compiled.Key = key;
-        return compiled;
+        var assembly = System.Reflection.Assembly.Load(File.ReadAllBytes(assemblyPath), File.ReadAllBytes(pdbPath));
+        return assembly.GetCustomAttributes(typeof(RazorLight.Razor.RazorLightTemplateAttribute), inherit: false)
+            .OfType<RazorLight.Razor.RazorLightTemplateAttribute>()
+            .FirstOrDefault()?.TemplateType;
     }
 
     /// <param name="viewBag">The page's ViewBag, which its partials share, as in RazorLight.</param>
