@@ -16,7 +16,7 @@ internal sealed class BuildSettings : RenderSettings
     public string Output { get; init; } = "_site";
 
     [CommandOption("--stats <FILE>")]
-    [Description("Also write the build's stage times, sizes, peak memory, garbage collections and JIT work as JSON (used by the benchmark).")]
+    [Description("Also write the build's stage times, sizes, peak memory, garbage collections, bytes allocated and JIT work as JSON (used by the benchmark).")]
     public string? Stats { get; init; }
 }
 

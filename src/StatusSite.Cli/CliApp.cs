@@ -29,6 +29,10 @@ internal static class CliApp
                 .WithExample("build")
                 .WithExample("build", "--input", "input", "--output", "_site", "--now", "2026-11-26T12:00:00Z");
 
+            config.AddCommand<CompileThemeCommand>("compile-theme")
+                .WithDescription("Compile every template of the theme into the cache folder now (a build compiles what it lacks by itself).")
+                .WithExample("compile-theme", "--theme", "theme", "--cache", ".statussite-cache");
+
             config.AddCommand<CheckCommand>("check")
                 .WithDescription("Validate input/ like build, plus the incident process rules (late updates, missed 'Next update' promises); writes nothing.")
                 .WithExample("check")
