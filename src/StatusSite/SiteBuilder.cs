@@ -72,8 +72,11 @@ public static class SiteBuilder
         }
 
         var stage = Stopwatch.StartNew();
+
+        // The language file is read while the model is analysed: neither needs the other.
+        var loading = Task.Run(() => LoadStrings(theme, content.Settings.Language, SiteYml(options.InputDir, options.DisplayRoot), Relative(options.ThemeDir), diagnostics));
         var model = SiteAnalyzer.Analyze(content, options.Now, diagnostics);
-        var strings = LoadStrings(theme, model.Settings.Language, SiteYml(options.InputDir, options.DisplayRoot), Relative(options.ThemeDir), diagnostics);
+        var strings = await loading.ConfigureAwait(false);
         var analyzeMs = stage.ElapsedMilliseconds;
         if (diagnostics.HasErrors || strings is null)
         {
