@@ -61,9 +61,11 @@ public static class SiteBuilder
         var theme = new Theme(options.ThemeDir, Path.Combine(options.InputDir, "theme"));
 
         // The templates are compiled (or loaded from the cache) while the content is read and analysed,
-        // which leaves a core idle for part of the time; a cold compile is seconds of work.
+        // which leaves a core idle for part of the time; a cold compile is seconds of work. What does
+        // not compile is left for the page that uses it to report, with its line: a broken template
+        // that no page uses must not fail the build.
         var renderer = ThemeRenderer.For(theme, options.CacheDir);
-        _ = Task.Run(renderer.PrepareAsync);
+        _ = Task.Run(renderer.CompileAllAsync);
         var (content, diagnostics) = ContentReader.Read(options.InputDir, options.DisplayRoot);
         var readMs = total.ElapsedMilliseconds;
         if (content is null)

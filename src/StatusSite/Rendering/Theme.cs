@@ -90,7 +90,7 @@ internal sealed class ThemeCachingStrategy(Theme theme) : IFileSystemCachingStra
     private static readonly string ToolBuild = typeof(ThemeCachingStrategy).Assembly.ManifestModule.ModuleVersionId.ToString("N");
 
     /// <summary>The default theme as publishing compiled it, next to the tool; absent in a development build.</summary>
-    public static readonly string ShippedCache = Path.Combine(AppContext.BaseDirectory, "theme-cache");
+    private static readonly string ShippedCache = Path.Combine(AppContext.BaseDirectory, "theme-cache");
 
     public string Name => "statussite-content-hash";
 

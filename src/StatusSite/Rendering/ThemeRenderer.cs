@@ -101,13 +101,6 @@ public sealed class ThemeRenderer
         }
     }
 
-    /// <summary>
-    /// Compiles, or loads from the cache folder, every layout and partial ahead of the first page.
-    /// Failures are left for the page that uses the template to report, with its line: a broken
-    /// template that no page uses must not fail the build.
-    /// </summary>
-    public Task PrepareAsync() => CompileAllAsync();
-
     /// <summary>Compiles (or finds in the cache) every layout and partial; returns what does not compile, one line per template.</summary>
     public async Task<IReadOnlyList<string>> CompileAllAsync()
     {
