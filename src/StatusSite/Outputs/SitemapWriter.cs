@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using StatusSite.Model;
 
 namespace StatusSite.Outputs;
 
@@ -22,7 +23,7 @@ public static class SitemapWriter
         var urls = pageFiles
             .Select(file => file.EndsWith("index.html", StringComparison.Ordinal) ? file[..^"index.html".Length] : file)
             .Order(StringComparer.Ordinal)
-            .Select(path => new Uri(baseUrl, path).AbsoluteUri)
+            .Select(path => SiteUrl.Absolute(baseUrl, path))
             .ToList();
         if (urls.Count <= UrlsPerFile)
         {
@@ -30,7 +31,7 @@ public static class SitemapWriter
         }
 
         var parts = urls.Chunk(UrlsPerFile).Select((chunk, i) => (Path: $"sitemaps/{(i + 1).ToString(CultureInfo.InvariantCulture)}.xml", Urls: chunk)).ToList();
-        var files = new List<(string, Func<string>)> { ("sitemap.xml", () => Index(parts.Select(p => new Uri(baseUrl, p.Path).AbsoluteUri))) };
+        var files = new List<(string, Func<string>)> { ("sitemap.xml", () => Index(parts.Select(p => SiteUrl.Absolute(baseUrl, p.Path)))) };
         files.AddRange(parts.Select(p => (p.Path, (Func<string>)(() => UrlSet(p.Urls)))));
         return files;
     }

@@ -165,7 +165,7 @@ public sealed class StatuspageApiWriter
             ReminderIntervals: null);
     }
 
-    private string Shortlink(string path) => new Uri(_site.Settings.BaseUrl, path).AbsoluteUri;
+    private string Shortlink(string path) => SiteUrl.Absolute(_site.Settings.BaseUrl, path);
 }
 
 internal sealed record ApiPage(string Id, string Name, string Url, string TimeZone, string UpdatedAt);

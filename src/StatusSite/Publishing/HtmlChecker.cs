@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using StatusSite.Content;
+using StatusSite.Model;
 
 namespace StatusSite.Publishing;
 
@@ -22,6 +23,9 @@ public sealed class HtmlChecker
     private readonly string _displayRoot;
     private readonly string _host;
     private readonly string _basePath;
+
+    /// <summary>The site's address when it ends in '/': a link that starts with it and goes on with a plain path needs no URI parser.</summary>
+    private readonly string? _root;
     private long _inspectTicks;
 
     /// <param name="files">Every output path ('/' separators), HTML or not: what a link may point at.</param>
@@ -36,6 +40,7 @@ public sealed class HtmlChecker
         _pages = new(Environment.ProcessorCount, _files.Count, StringComparer.Ordinal);
         _host = baseUrl.Authority;
         _basePath = baseUrl.AbsolutePath.EndsWith('/') ? baseUrl.AbsolutePath : baseUrl.AbsolutePath + "/";
+        _root = baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl.AbsoluteUri : null;
         _displayRoot = displayRoot.TrimEnd('/');
     }
 
@@ -266,8 +271,16 @@ public sealed class HtmlChecker
                 written += IndexFile.Length;
             }
 
-            resolved = resolved[..written];
-            file = _fileLookup.TryGetValue(resolved, out var known) ? known : resolved.ToString();
+            file = FileOf(resolved[..written]);
+            fragment = ReadOnlyMemory<char>.Empty;
+            return true;
+        }
+
+        // The canonical address of every page: the site's own address and a plain path.
+        if (_root is not null && href.StartsWith(_root, StringComparison.Ordinal) && SiteUrl.IsPlainPath(href[_root.Length..]))
+        {
+            var sitePath = href[_root.Length..];
+            file = sitePath.Length == 0 || sitePath[^1] == '/' ? FileOf(string.Concat(sitePath, IndexFile)) : FileOf(sitePath);
             fragment = ReadOnlyMemory<char>.Empty;
             return true;
         }
@@ -290,6 +303,9 @@ public sealed class HtmlChecker
         fragment = target.Fragment.AsMemory();
         return true;
     }
+
+    /// <summary>The site's own string for an output path when it has one, so that pages share it.</summary>
+    private string FileOf(ReadOnlySpan<char> path) => _fileLookup.TryGetValue(path, out var known) ? known : path.ToString();
 
     /// <summary>Any link: with a query, a fragment, escapes, a scheme, or from the root.</summary>
     private (string File, string Fragment)? Resolve(string page, string href)

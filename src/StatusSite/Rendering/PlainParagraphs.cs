@@ -25,9 +25,16 @@ internal static class PlainParagraphs
 
         var output = new System.Text.StringBuilder(markdown.Length + 32);
         var inParagraph = false;
-        foreach (var line in markdown.AsSpan().EnumerateLines())
+
+        // Lines end at '\n' only: IsPlain has declined every other line break. The searches here
+        // are plain loops, as the framework's vectorized ones ran unoptimized in the compiled tool.
+        for (var start = 0; start <= markdown.Length;)
         {
-            if (line.IsEmpty || line.IsWhiteSpace())
+            var end = markdown.IndexOf('\n', start);
+            end = end < 0 ? markdown.Length : end;
+            var line = markdown.AsSpan(start, end - start);
+            start = end + 1;
+            if (IsBlank(line))
             {
                 if (inParagraph)
                 {
@@ -87,9 +94,43 @@ internal static class PlainParagraphs
         }
 
         return !markdown.Contains("://", StringComparison.Ordinal)
-            && !markdown.Contains("www.", StringComparison.OrdinalIgnoreCase)
-            && !markdown.Contains("mailto:", StringComparison.OrdinalIgnoreCase)
-            && !markdown.Contains("tel:", StringComparison.OrdinalIgnoreCase);
+            && !ContainsIgnoringCase(markdown, "www.")
+            && !ContainsIgnoringCase(markdown, "mailto:")
+            && !ContainsIgnoringCase(markdown, "tel:");
+    }
+
+    /// <summary>Whether the text holds a lower-case ASCII word in any case.</summary>
+    private static bool ContainsIgnoringCase(string text, string lowerWord)
+    {
+        for (var i = 0; i <= text.Length - lowerWord.Length; i++)
+        {
+            var k = 0;
+            while (k < lowerWord.Length && (text[i + k] | 0x20) == lowerWord[k])
+            {
+                k++;
+            }
+
+            if (k == lowerWord.Length)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>An empty line or one of spaces only: IsPlain has declined every other kind of white space.</summary>
+    private static bool IsBlank(ReadOnlySpan<char> line)
+    {
+        foreach (var c in line)
+        {
+            if (c != ' ')
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>A line that can only continue or start a paragraph: no indentation, no trailing space, no list marker.</summary>

@@ -203,7 +203,7 @@ public sealed record Page<TData>(SiteView View, string Path, string Title, strin
     /// <summary>A link from this page to a site-relative path.</summary>
     public string Url(string sitePath) => sitePath.Length == 0 && Root == "./" ? "./" : Root + sitePath;
 
-    public string Canonical => new Uri(View.Settings.BaseUrl, Path).AbsoluteUri;
+    public string Canonical => SiteUrl.Absolute(View.Settings.BaseUrl, Path);
 
     public bool IsHome => Path.Length == 0;
 }

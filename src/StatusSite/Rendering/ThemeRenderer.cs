@@ -22,7 +22,7 @@ namespace StatusSite.Rendering;
 public sealed class ThemeRenderer
 {
     /// <summary>Escapes what HTML needs escaped and leaves every script's letters as they are (no &amp;#x…; bloat).</summary>
-    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+    private static readonly HtmlEncoder Encoder = new TableHtmlEncoder(HtmlEncoder.Create(UnicodeRanges.All));
 
     private static readonly ConcurrentDictionary<string, Lazy<ThemeRenderer>> Engines = new(StringComparer.Ordinal);
 
