@@ -84,4 +84,26 @@ public sealed class TimestampTests
 
         Assert.True(quick > 5000, $"only {quick} dates were read quickly");
     }
+
+    [Fact]
+    public void Fixed_forms_are_what_the_framework_formats()
+    {
+        var random = new Random(20261127);
+        (string Fixed, string Framework)[] forms =
+        [
+            ("yyyy-MM-dd HH:mm UTC", "yyyy-MM-dd HH:mm 'UTC'"),
+            ("yyyy-MM-ddTHH:mm:ssZ", "yyyy-MM-dd'T'HH:mm:ss'Z'"),
+            ("yyyy-MM-ddTHH:mm:ss.fffZ", "yyyy-MM-dd'T'HH:mm:ss.fff'Z'"),
+            ("yyyyMMddTHHmmssZ", "yyyyMMdd'T'HHmmss'Z'"),
+            ("yyyy-MM-dd", "yyyy-MM-dd"),
+        ];
+        for (var n = 0; n < 2_000; n++)
+        {
+            var time = new DateTime(random.NextInt64(DateTime.MinValue.Ticks, DateTime.MaxValue.Ticks), DateTimeKind.Utc);
+            foreach (var (fixedForm, framework) in forms)
+            {
+                Assert.Equal(time.ToString(framework, System.Globalization.CultureInfo.InvariantCulture), Timestamp.Fixed(time, fixedForm));
+            }
+        }
+    }
 }

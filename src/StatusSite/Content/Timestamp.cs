@@ -192,10 +192,48 @@ public static partial class Timestamp
     }
 
     /// <summary>The heading form used in update headings: <c>2026-11-26 10:42 UTC</c>.</summary>
-    public static string ToHeading(DateTimeOffset value) =>
-        value.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+    public static string ToHeading(DateTimeOffset value) => Fixed(value.UtcDateTime, "yyyy-MM-dd HH:mm UTC");
 
     /// <summary>The ISO-8601 UTC form used in machine outputs and <c>&lt;time datetime&gt;</c>.</summary>
-    public static string ToIso(DateTimeOffset value) =>
-        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    public static string ToIso(DateTimeOffset value) => Fixed(value.UtcDateTime, "yyyy-MM-ddTHH:mm:ssZ");
+
+    /// <summary>
+    /// A time in a fixed form: each run of y, M, d, H, m, s or f is that field in as many digits
+    /// (f: milliseconds), anything else is copied. Every page shows dozens of times; the framework's
+    /// pattern interpreter is generic code that ran unoptimized in the compiled tool.
+    /// </summary>
+    public static string Fixed(DateTime time, string pattern)
+    {
+        Span<char> text = stackalloc char[pattern.Length];
+        for (var i = 0; i < pattern.Length;)
+        {
+            var letter = pattern[i];
+            var run = 1;
+            while (i + run < pattern.Length && pattern[i + run] == letter)
+            {
+                run++;
+            }
+
+            var value = letter switch
+            {
+                'y' => time.Year,
+                'M' => time.Month,
+                'd' => time.Day,
+                'H' => time.Hour,
+                'm' => time.Minute,
+                's' => time.Second,
+                'f' => time.Millisecond,
+                _ => -1,
+            };
+            for (var k = run - 1; k >= 0; k--)
+            {
+                text[i + k] = value < 0 ? letter : (char)('0' + (value % 10));
+                value = value < 0 ? value : value / 10;
+            }
+
+            i += run;
+        }
+
+        return new string(text);
+    }
 }

@@ -241,7 +241,7 @@ public sealed record MaintenanceEntry(string Id, DateTimeOffset At, MaintenanceS
 /// <summary>Ids of updates that never change when later updates are added: the parent id and the update's UTC time.</summary>
 public static class StableIds
 {
-    public static string Of(string parentId, DateTimeOffset at) => $"{parentId}-{at.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}";
+    public static string Of(string parentId, DateTimeOffset at) => parentId + "-" + Timestamp.Fixed(at.UtcDateTime, "yyyyMMddTHHmmssZ");
 }
 
 /// <summary>One month of history (UTC), incidents by start, newest first.</summary>

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using StatusSite.Content;
 
 namespace StatusSite.Outputs;
 
@@ -34,13 +35,11 @@ public static class JsonFeedWriter
                 e.Html is { Length: > 0 } ? e.Html : null,
                 e.Summary,
                 e.Summary,
-                Utc(e.Published),
-                Utc(e.Updated),
+                Timestamp.ToIso(e.Published),
+                Timestamp.ToIso(e.Updated),
                 e.Categories.Count > 0 ? [.. e.Categories.Select(c => c.Label)] : null))]);
         return [.. JsonSerializer.SerializeToUtf8Bytes(feed, Context.JsonFeed), (byte)'\n'];
     }
-
-    private static string Utc(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 }
 
 internal sealed record JsonFeed(

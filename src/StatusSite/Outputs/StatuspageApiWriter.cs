@@ -57,7 +57,7 @@ public sealed class StatuspageApiWriter
     }
 
     /// <summary>Statuspage times: UTC with milliseconds, "2026-11-26T10:14:00.000Z".</summary>
-    public static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+    public static string Time(DateTimeOffset time) => Timestamp.Fixed(time.UtcDateTime, "yyyy-MM-ddTHH:mm:ss.fffZ");
 
     private string PageId => ComponentGroups.IdOf(_site.Settings.Title);
 

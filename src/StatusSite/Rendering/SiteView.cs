@@ -30,7 +30,7 @@ public sealed class SiteView(SiteModel site, Strings strings)
 
     public static string Iso(DateTimeOffset time) => Timestamp.ToIso(time);
 
-    public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string Iso(DateOnly date) => Timestamp.Fixed(date.ToDateTime(TimeOnly.MinValue), "yyyy-MM-dd");
 
     public string Date(DateOnly date) => date.ToString(T["format.date"], T.Culture);
 

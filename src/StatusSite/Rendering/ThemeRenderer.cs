@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Dynamic;
 using System.Globalization;
@@ -89,7 +90,7 @@ public sealed class ThemeRenderer
     public async Task RenderAsync<T>(string template, T model, StringBuilder text)
     {
         using var output = new StringWriter(text, CultureInfo.InvariantCulture);
-        using var scope = new MemoryPoolViewBufferScope();
+        using var scope = new MemoryPoolViewBufferScope(ViewBufferPages.Instance, ArrayPool<char>.Shared);
         try
         {
             var page = await PageAsync(template).ConfigureAwait(false);
