@@ -19,7 +19,7 @@ public sealed class HtmlChecker
     private readonly ConcurrentDictionary<string, PageFacts> _pages;
     private readonly ConcurrentDictionary<string, string> _suggestions = new(StringComparer.Ordinal);
     private readonly HashSet<string> _files;
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _fileLookup;
+    private readonly PathTable _fileLookup;
     private readonly string _displayRoot;
     private readonly string _host;
     private readonly string _basePath;
@@ -34,7 +34,7 @@ public sealed class HtmlChecker
     public HtmlChecker(IEnumerable<string> files, Uri baseUrl, string displayRoot)
     {
         _files = new HashSet<string>(files, StringComparer.Ordinal);
-        _fileLookup = _files.GetAlternateLookup<ReadOnlySpan<char>>();
+        _fileLookup = new PathTable(_files);
 
         // Sized for every page up front: growing it while pages are added from every core stalls them all.
         _pages = new(Environment.ProcessorCount, _files.Count, StringComparer.Ordinal);
@@ -106,6 +106,12 @@ public sealed class HtmlChecker
             {
                 var attribute = scanner.Attribute(a);
                 var name = scanner.NameOf(attribute);
+                if (name.Length is not (2 or 3 or 4 or 10))
+                {
+                    // Only id, src, rel, href and xlink:href matter here; most attributes are class or aria-*.
+                    continue;
+                }
+
                 if (Ascii.EqualsIgnoreCase(name, "id"))
                 {
                     var id = ValueOf(html, attribute).ToString();
@@ -305,7 +311,7 @@ public sealed class HtmlChecker
     }
 
     /// <summary>The site's own string for an output path when it has one, so that pages share it.</summary>
-    private string FileOf(ReadOnlySpan<char> path) => _fileLookup.TryGetValue(path, out var known) ? known : path.ToString();
+    private string FileOf(ReadOnlySpan<char> path) => _fileLookup.Find(path) ?? path.ToString();
 
     /// <summary>Any link: with a query, a fragment, escapes, a scheme, or from the root.</summary>
     private (string File, string Fragment)? Resolve(string page, string href)
@@ -473,6 +479,49 @@ public sealed class HtmlChecker
         }
 
         public void Pop() => Count--;
+    }
+
+    /// <summary>
+    /// The site's output paths, looked up by a span of a page without making a string. A hash set's
+    /// lookup by span is generic framework code that the compiled tool does not hold, so it ran
+    /// unoptimized for every link of every page; this is a plain open-addressing table.
+    /// </summary>
+    private sealed class PathTable
+    {
+        private readonly string?[] _slots;
+        private readonly int _mask;
+
+        public PathTable(IReadOnlyCollection<string> paths)
+        {
+            var size = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(4, paths.Count * 2));
+            _slots = new string?[size];
+            _mask = size - 1;
+            foreach (var path in paths)
+            {
+                _slots[SlotOf(path)] = path;
+            }
+        }
+
+        public string? Find(ReadOnlySpan<char> path) => _slots[SlotOf(path)];
+
+        /// <summary>The slot that holds the path, or the empty one where it would go.</summary>
+        private int SlotOf(ReadOnlySpan<char> path)
+        {
+            // FNV-1a: a few multiplications per character, no call.
+            var hash = 2166136261;
+            foreach (var c in path)
+            {
+                hash = (hash ^ c) * 16777619;
+            }
+
+            var slot = (int)hash & _mask;
+            while (_slots[slot] is { } taken && !path.SequenceEqual(taken))
+            {
+                slot = (slot + 1) & _mask;
+            }
+
+            return slot;
+        }
     }
 
     private sealed class PageFacts

@@ -99,17 +99,15 @@ internal ref struct HtmlScanner
 
         while (true)
         {
-            var lt = _html[_position..].IndexOf('<');
+            var lt = Find(_html, _position, '<');
             if (lt < 0)
             {
                 _position = _html.Length;
                 return false;
             }
 
-            lt += _position;
-
             // Lines are counted from the previous tag on, never from the top: a page has hundreds of tags.
-            Line += _html[_linesCountedTo..lt].Count('\n');
+            Line += CountLineBreaks(_html, _linesCountedTo, lt);
             _linesCountedTo = lt;
             var rest = _html[(lt + 1)..];
             if (rest.Length > 0 && char.IsAsciiLetter(rest[0]))
@@ -159,26 +157,25 @@ internal ref struct HtmlScanner
 
     private bool ReadTag(int nameStart, bool endTag)
     {
-        var nameLength = IndexOf(_html[nameStart..], TagNameEnd);
-        if (nameLength < 0)
+        var nameEnd = IndexOf(_html, nameStart, TagNameEnd);
+        if (nameEnd < 0)
         {
             return EndsInside($"the tag <{(endTag ? "/" : "")}{_html[nameStart..]}; close it with '>'");
         }
 
-        Name = Lowered(_html.Slice(nameStart, nameLength));
+        Name = Lowered(_html[nameStart..nameEnd]);
         IsEndTag = endTag;
         IsSelfClosing = false;
         _attributeCount = 0;
-        var i = nameStart + nameLength;
+        var i = nameEnd;
         while (true)
         {
-            var skip = IndexOfNot(_html[i..], Space);
-            if (skip < 0)
+            i = IndexOfNot(_html, i, Space);
+            if (i < 0)
             {
                 return EndsInsideTag();
             }
 
-            i += skip;
             if (_html[i] == '>')
             {
                 break;
@@ -198,50 +195,50 @@ internal ref struct HtmlScanner
 
             // The first character of a name may be anything but whitespace, '/' and '>', even '='.
             var attributeStart = i;
-            var attributeLength = IndexOf(_html[(i + 1)..], AttributeNameEnd);
-            if (attributeLength < 0)
+            var attributeEnd = IndexOf(_html, i + 1, AttributeNameEnd);
+            if (attributeEnd < 0)
             {
                 return EndsInsideTag();
             }
 
-            attributeLength++;
-            i += attributeLength;
+            var attributeLength = attributeEnd - attributeStart;
+            i = attributeEnd;
             var valueStart = i;
             var valueLength = 0;
-            skip = IndexOfNot(_html[i..], Space);
-            if (skip >= 0 && _html[i + skip] == '=')
+            var equals = IndexOfNot(_html, i, Space);
+            if (equals >= 0 && _html[equals] == '=')
             {
-                i += skip + 1;
-                skip = IndexOfNot(_html[i..], Space);
-                if (skip < 0)
+                i = IndexOfNot(_html, equals + 1, Space);
+                if (i < 0)
                 {
                     return EndsInsideTag();
                 }
 
-                i += skip;
                 var quote = _html[i];
                 if (quote is '"' or '\'')
                 {
                     valueStart = i + 1;
-                    valueLength = _html[valueStart..].IndexOf(quote);
-                    if (valueLength < 0)
+                    var valueEnd = Find(_html, valueStart, quote);
+                    if (valueEnd < 0)
                     {
                         return EndsInside($"the value of '{_html.Slice(attributeStart, attributeLength)}' in <{Name}>; close it with {quote}");
                     }
 
-                    i = valueStart + valueLength + 1;
+                    valueLength = valueEnd - valueStart;
+                    i = valueEnd + 1;
                 }
                 else
                 {
                     // An unquoted value ends at whitespace or '>': "href=../x/>" is not self-closing.
                     valueStart = i;
-                    valueLength = IndexOf(_html[i..], UnquotedValueEnd);
-                    if (valueLength < 0)
+                    var valueEnd = IndexOf(_html, i, UnquotedValueEnd);
+                    if (valueEnd < 0)
                     {
                         return EndsInsideTag();
                     }
 
-                    i += valueLength;
+                    valueLength = valueEnd - valueStart;
+                    i = valueEnd;
                 }
             }
 
@@ -366,14 +363,17 @@ internal ref struct HtmlScanner
 
     private static bool Is(byte[] classes, char c, byte kind) => c < classes.Length && (classes[c] & kind) != 0;
 
-    // The loops read the table through a local: ahead-of-time compiled code fetches a static
-    // field through a helper call, which per character would cost more than the test.
+    // The searches below are plain loops over positions in the page. The runs between tags and
+    // inside them are a few characters long, so the framework's vectorized searches gained nothing
+    // over their calls, slices and stubs (a tenth of the check's time). The loops read the table
+    // through a local: compiled code fetches a static field through a helper call, which per
+    // character would cost more than the test.
 
-    /// <summary>The first character of one of the kinds, or -1.</summary>
-    private static int IndexOf(ReadOnlySpan<char> text, byte kind)
+    /// <summary>The position of the first character at or after <paramref name="from"/> of one of the kinds, or -1.</summary>
+    private static int IndexOf(ReadOnlySpan<char> text, int from, byte kind)
     {
         var classes = Classes;
-        for (var i = 0; i < text.Length; i++)
+        for (var i = from; i < text.Length; i++)
         {
             if (Is(classes, text[i], kind))
             {
@@ -384,11 +384,11 @@ internal ref struct HtmlScanner
         return -1;
     }
 
-    /// <summary>The first character not of the kinds, or -1.</summary>
-    private static int IndexOfNot(ReadOnlySpan<char> text, byte kind)
+    /// <summary>The position of the first character at or after <paramref name="from"/> not of the kinds, or -1.</summary>
+    private static int IndexOfNot(ReadOnlySpan<char> text, int from, byte kind)
     {
         var classes = Classes;
-        for (var i = 0; i < text.Length; i++)
+        for (var i = from; i < text.Length; i++)
         {
             if (!Is(classes, text[i], kind))
             {
@@ -397,6 +397,34 @@ internal ref struct HtmlScanner
         }
 
         return -1;
+    }
+
+    /// <summary>The position of the first <paramref name="c"/> at or after <paramref name="from"/>, or -1.</summary>
+    private static int Find(ReadOnlySpan<char> text, int from, char c)
+    {
+        for (var i = from; i < text.Length; i++)
+        {
+            if (text[i] == c)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static int CountLineBreaks(ReadOnlySpan<char> text, int from, int to)
+    {
+        var count = 0;
+        for (var i = from; i < to; i++)
+        {
+            if (text[i] == '\n')
+            {
+                count++;
+            }
+        }
+
+        return count;
     }
 
     private static int BucketOf(ReadOnlySpan<char> name) => ((name.Length * 31) + name[0]) & 127;
@@ -416,7 +444,18 @@ internal ref struct HtmlScanner
     {
         foreach (var candidate in KnownNames[BucketOf(name)])
         {
-            if (name.SequenceEqual(candidate))
+            if (candidate.Length != name.Length)
+            {
+                continue;
+            }
+
+            var same = 0;
+            while (same < name.Length && name[same] == candidate[same])
+            {
+                same++;
+            }
+
+            if (same == name.Length)
             {
                 return candidate;
             }

@@ -60,17 +60,15 @@ internal static class PlainParagraphs
             }
 
             inParagraph = true;
-            foreach (var c in line)
+            var quote = html ? line.IndexOf('"') : -1;
+            while (quote >= 0)
             {
-                if (html && c == '"')
-                {
-                    output.Append("&quot;");
-                }
-                else
-                {
-                    output.Append(c);
-                }
+                output.Append(line[..quote]).Append("&quot;");
+                line = line[(quote + 1)..];
+                quote = line.IndexOf('"');
             }
+
+            output.Append(line);
         }
 
         if (inParagraph)
@@ -81,13 +79,35 @@ internal static class PlainParagraphs
         return html ? output.ToString() : output.ToString().Trim();
     }
 
+    /// <summary>
+    /// The ASCII characters that Markdown, its extensions or HTML give a meaning, and the white space
+    /// and control characters other than ' ' and '\n': a table, as this runs over every update.
+    /// </summary>
+    private static readonly bool[] Special = SpecialCharacters();
+
+    private static bool[] SpecialCharacters()
+    {
+        var special = new bool[128];
+        foreach (var c in "\\`*_[]<>&#|~^+=!{}@$\u007f")
+        {
+            special[c] = true;
+        }
+
+        for (var c = 0; c < ' '; c++)
+        {
+            special[c] = c != '\n';
+        }
+
+        return special;
+    }
+
     /// <summary>No character that Markdown, its extensions or HTML give a meaning, and no web address.</summary>
     private static bool IsPlain(string markdown)
     {
+        var special = Special;
         foreach (var c in markdown)
         {
-            if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '&' or '#' or '|' or '~' or '^' or '+' or '=' or '!' or '{' or '}' or '@' or '$'
-                || (c != ' ' && c != '\n' && (char.IsWhiteSpace(c) || char.IsControl(c))))
+            if (c < special.Length ? special[c] : char.IsWhiteSpace(c) || char.IsControl(c))
             {
                 return false;
             }
