@@ -94,6 +94,9 @@ internal sealed class ThemeCachingStrategy(Theme theme) : IFileSystemCachingStra
 
     public string Name => "statussite-content-hash";
 
+    /// <summary>Whether a compiled template is one the tool ships: those are compiled ahead of time too, so they are loaded from their file.</summary>
+    public static bool IsShipped(string assemblyPath) => Path.GetDirectoryName(assemblyPath) == ShippedCache;
+
     public CachedFileInfo GetCachedFileInfo(string key, string templateFilePath, string cacheDir)
     {
         var source = theme.ReadText(key) ?? "";

@@ -166,7 +166,11 @@ public sealed class ThemeRenderer
             return null;
         }
 
-        var assembly = System.Reflection.Assembly.Load(File.ReadAllBytes(assemblyPath), File.ReadAllBytes(pdbPath));
+        // The tool's own templates are ReadyToRun images, whose native code is used only when they
+        // are loaded from their file; a site's are read into memory, so the cache folder is never held open.
+        var assembly = ThemeCachingStrategy.IsShipped(assemblyPath)
+            ? System.Runtime.Loader.AssemblyLoadContext.Default.LoadFromAssemblyPath(assemblyPath)
+            : System.Reflection.Assembly.Load(File.ReadAllBytes(assemblyPath), File.ReadAllBytes(pdbPath));
         return assembly.GetCustomAttributes(typeof(RazorLight.Razor.RazorLightTemplateAttribute), inherit: false)
             .OfType<RazorLight.Razor.RazorLightTemplateAttribute>()
             .FirstOrDefault()?.TemplateType;
