@@ -204,6 +204,8 @@ public static partial class Timestamp
     /// </summary>
     public static string Fixed(DateTime time, string pattern)
     {
+        // The date is worked out once: each of DateTime's Year, Month and Day works it out anew.
+        time.Deconstruct(out var year, out var month, out var day);
         Span<char> text = stackalloc char[pattern.Length];
         for (var i = 0; i < pattern.Length;)
         {
@@ -216,9 +218,9 @@ public static partial class Timestamp
 
             var value = letter switch
             {
-                'y' => time.Year,
-                'M' => time.Month,
-                'd' => time.Day,
+                'y' => year,
+                'M' => month,
+                'd' => day,
                 'H' => time.Hour,
                 'm' => time.Minute,
                 's' => time.Second,

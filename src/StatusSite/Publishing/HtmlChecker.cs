@@ -83,7 +83,7 @@ public sealed class HtmlChecker
         while (scanner.Next())
         {
             var tag = scanner.Name;
-            var line = scanner.Line;
+            var at = scanner.Position;
             if (scanner.IsEndTag)
             {
                 if (open.Count > 0 && open.InnermostName == tag)
@@ -92,9 +92,9 @@ public sealed class HtmlChecker
                 }
                 else
                 {
-                    facts.Problems.Add((line, open.Count == 0
+                    facts.Problems.Add((scanner.LineAt(at), open.Count == 0
                         ? $"the HTML is not well-formed: </{tag}> closes an element that is not open; remove it"
-                        : $"the HTML is not well-formed: </{tag}> closes an element that is not open (the innermost open one is <{open.InnermostName}> from line {open.InnermostLine}); close every element the template opens, in order"));
+                        : $"the HTML is not well-formed: </{tag}> closes an element that is not open (the innermost open one is <{open.InnermostName}> from line {scanner.LineAt(open.InnermostPosition)}); close every element the template opens, in order"));
                 }
 
                 continue;
@@ -117,7 +117,7 @@ public sealed class HtmlChecker
                     var id = ValueOf(html, attribute).ToString();
                     if (id.Length > 0 && !facts.Ids.Add(id))
                     {
-                        facts.Problems.Add((line, $"id '{id}' is used more than once on the page; ids must be unique, so give this element another id or none"));
+                        facts.Problems.Add((scanner.LineAt(at), $"id '{id}' is used more than once on the page; ids must be unique, so give this element another id or none"));
                     }
                 }
                 else if (Ascii.EqualsIgnoreCase(name, "href") || Ascii.EqualsIgnoreCase(name, "src") || Ascii.EqualsIgnoreCase(name, "xlink:href"))
@@ -125,7 +125,7 @@ public sealed class HtmlChecker
                     var href = ValueOf(html, attribute);
                     if (href.Length > 0)
                     {
-                        links.Add(new LinkFact(line, href, Canonical: false));
+                        links.Add(new LinkFact(at, href, Canonical: false));
                     }
                 }
                 else if (Ascii.EqualsIgnoreCase(name, "rel"))
@@ -144,14 +144,14 @@ public sealed class HtmlChecker
 
             if (!scanner.IsSelfClosing && !VoidElements.Contains(tag))
             {
-                open.Push(tag, line);
+                open.Push(tag, at);
             }
         }
 
         while (open.Count > 0)
         {
-            var (name, line) = (open.InnermostName, open.InnermostLine);
-            facts.Problems.Add((line, $"the HTML is not well-formed: <{name}> is never closed; add </{name}> where it ends"));
+            var (name, position) = (open.InnermostName, open.InnermostPosition);
+            facts.Problems.Add((scanner.LineAt(position), $"the HTML is not well-formed: <{name}> is never closed; add </{name}> where it ends"));
             open.Pop();
         }
 
@@ -168,15 +168,15 @@ public sealed class HtmlChecker
             if (!_files.Contains(file))
             {
                 var shown = link.Canonical ? $"the canonical address '{link.Href.Span}'" : $"link to '{link.Href.Span}'";
-                facts.Problems.Add((link.Line, $"{shown} goes nowhere: the site has no '{file}'{DidYouMean(file)}; link to a page the site has"));
+                facts.Problems.Add((scanner.LineAt(link.Position), $"{shown} goes nowhere: the site has no '{file}'{DidYouMean(file)}; link to a page the site has"));
             }
             else if (fragment.Length > 0 && file == path)
             {
-                CheckFragment(facts, link.Line, link.Href.Span, path, fragment.Span, facts.Ids);
+                CheckFragment(facts, scanner.LineAt(link.Position), link.Href.Span, path, fragment.Span, facts.Ids);
             }
             else if (fragment.Length > 0)
             {
-                facts.Pending.Add((link.Line, link.Href.ToString(), file, fragment.ToString()));
+                facts.Pending.Add((scanner.LineAt(link.Position), link.Href.ToString(), file, fragment.ToString()));
             }
         }
 
@@ -448,7 +448,8 @@ public sealed class HtmlChecker
     }
 
     /// <summary>A link found on a page; its address is a slice of the page until it has to be a string.</summary>
-    private readonly record struct LinkFact(int Line, ReadOnlyMemory<char> Href, bool Canonical);
+    /// <param name="Position">Where the link's tag starts in the page: its line is counted only if the link is reported.</param>
+    private readonly record struct LinkFact(int Position, ReadOnlyMemory<char> Href, bool Canonical);
 
     /// <summary>
     /// The elements open at the scanner's position, innermost last. Plain arrays rather than a stack
@@ -458,24 +459,24 @@ public sealed class HtmlChecker
     private sealed class OpenElements
     {
         private string[] _names = new string[32];
-        private int[] _lines = new int[32];
+        private int[] _positions = new int[32];
 
         public int Count { get; private set; }
 
         public string InnermostName => _names[Count - 1];
 
-        public int InnermostLine => _lines[Count - 1];
+        public int InnermostPosition => _positions[Count - 1];
 
-        public void Push(string name, int line)
+        public void Push(string name, int position)
         {
             if (Count == _names.Length)
             {
                 Array.Resize(ref _names, Count * 2);
-                Array.Resize(ref _lines, Count * 2);
+                Array.Resize(ref _positions, Count * 2);
             }
 
             _names[Count] = name;
-            _lines[Count++] = line;
+            _positions[Count++] = position;
         }
 
         public void Pop() => Count--;

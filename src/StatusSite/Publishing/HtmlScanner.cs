@@ -59,6 +59,7 @@ internal ref struct HtmlScanner
     private int _attributeCount;
     private int _position;
     private int _linesCountedTo;
+    private int _lineCounted = 1;
     private string? _rawTextOf;
 
     /// <param name="html">The page.</param>
@@ -69,8 +70,8 @@ internal ref struct HtmlScanner
         _problems = problems;
     }
 
-    /// <summary>The 1-based line of the current tag's '&lt;'.</summary>
-    public int Line { get; private set; } = 1;
+    /// <summary>Where the current tag's '&lt;' is in the page.</summary>
+    public int Position { get; private set; }
 
     /// <summary>The current tag's name, lower-cased.</summary>
     public string Name { get; private set; } = "";
@@ -106,9 +107,7 @@ internal ref struct HtmlScanner
                 return false;
             }
 
-            // Lines are counted from the previous tag on, never from the top: a page has hundreds of tags.
-            Line += CountLineBreaks(_html, _linesCountedTo, lt);
-            _linesCountedTo = lt;
+            Position = lt;
             var rest = _html[(lt + 1)..];
             if (rest.Length > 0 && char.IsAsciiLetter(rest[0]))
             {
@@ -262,7 +261,7 @@ internal ref struct HtmlScanner
         {
             if (Ascii.EqualsIgnoreCase(NameOf(_attributes[i]), name))
             {
-                _problems.Add((Line, $"the HTML is not well-formed: <{Name}> has the attribute '{Lowered(name)}' twice, and only the first counts; keep one"));
+                _problems.Add((LineAt(Position), $"the HTML is not well-formed: <{Name}> has the attribute '{Lowered(name)}' twice, and only the first counts; keep one"));
                 return;
             }
         }
@@ -309,7 +308,7 @@ internal ref struct HtmlScanner
     /// <summary>Reports a construct the page ends inside, on the line where it starts, and ends the scan.</summary>
     private bool EndsInside(string what)
     {
-        _problems.Add((Line, $"the HTML is not well-formed: the file ends inside {what}"));
+        _problems.Add((LineAt(Position), $"the HTML is not well-formed: the file ends inside {what}"));
         _position = _html.Length;
         return false;
     }
@@ -411,6 +410,22 @@ internal ref struct HtmlScanner
         }
 
         return -1;
+    }
+
+    /// <summary>
+    /// The 1-based line of a position in the page. Lines are counted only when a problem needs one,
+    /// never for every tag; problems come mostly in page order, so counting goes on from the last answer.
+    /// </summary>
+    public int LineAt(int position)
+    {
+        if (position < _linesCountedTo)
+        {
+            (_linesCountedTo, _lineCounted) = (0, 1);
+        }
+
+        _lineCounted += CountLineBreaks(_html, _linesCountedTo, position);
+        _linesCountedTo = position;
+        return _lineCounted;
     }
 
     private static int CountLineBreaks(ReadOnlySpan<char> text, int from, int to)
