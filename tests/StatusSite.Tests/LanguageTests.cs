@@ -32,6 +32,37 @@ public sealed class LanguageTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(ShippedLanguages))]
+    public void Language_files_are_read_without_YamlDotNet_to_the_same_strings(string language)
+    {
+        var yaml = File.ReadAllText(Path.Combine(TestSite.ThemeDir, "i18n", language + ".yml"));
+
+        Assert.NotNull(SimpleYaml.TryRead(yaml));
+        Assert.Equal(Strings.FlattenWithYamlDotNet(yaml), Strings.Flatten(yaml));
+    }
+
+    [Theory]
+    [InlineData("a:\n  b: one\n  c: 'two'\nd: \"three: {0}\"\n")]
+    [InlineData("a: [x, y]\nb: ~\nc:\n")]
+    [InlineData("a: |\n  block\nb: x\n")]
+    [InlineData("a: x\na: y\n")]
+    public void Any_language_file_reads_as_YamlDotNet_reads_it(string yaml)
+    {
+        Dictionary<string, string>? expected = null;
+        try
+        {
+            expected = Strings.FlattenWithYamlDotNet(yaml);
+        }
+        catch (YamlDotNet.Core.YamlException)
+        {
+            Assert.ThrowsAny<YamlDotNet.Core.YamlException>(() => Strings.Flatten(yaml));
+            return;
+        }
+
+        Assert.Equal(expected, Strings.Flatten(yaml));
+    }
+
     [Fact]
     public void Every_shipped_translation_has_every_English_key()
     {

@@ -22,6 +22,7 @@ public sealed class SimpleYamlTests
         "policy:\n  update_interval:\n    SEV1: 30m\n    SEV2: 1h\n  stale_after: 3d\nuptime:\n  days: 90\n",
         "title: x\nauthors:\n- Jane Doe\n- \"Platform team\"\nincidents:\n  - a\n  - [b, c]\naction_items:\n  - title: Add an alert\n    type: detect\n    due: 2026-12-15\n  -   title: Split the file\n      owner: Platform team\n",
         "components:\n  - id: api\n    name: Public API\n    tags:\n    - x\n    nested:\n      a: b\n  - id: dashboard\nafter: list\n",
+        "policy:\n  update_interval: { SEV1: 30m, SEV2: 60m }\nuptime:\n  weights: {major_outage: 1.0, partial_outage: \"0.3\"}  # shares\n  empty: { }\n",
     };
 
     [Theory]
@@ -72,7 +73,8 @@ public sealed class SimpleYamlTests
         "a: &anchor x\nb: *anchor\n",
         "a: !!str 5\n",
         "a: |\n  literal\n",
-        "a: {b: c}\n",
+        "a: {b: c, b: d}\n",
+        "a: {b: [c]}\n",
         "a: [b,\n  c]\n",
         "a: [b, c,]\n",
         "a: [b] c\n",
@@ -126,12 +128,14 @@ public sealed class SimpleYamlTests
     [
         "x", "Elevated API errors", "2026-11-26T10:42:00Z", "~", "null", "\"q\"", "\"\"", "'s'", "''", "[a, b]", "[]", "[ ]", "[a,b]", "[a, \"b, c\"]",
         "a # c", "a#b", "C#", "x:y", "x   ", "a  b", "https://x.example/a?b=c#d", "\"a\" # c", "'a' # c", "50% [EU] {x}, \"y\" it's",
+        "{ SEV1: 30m, SEV2: 60m }", "{a: 1.0, b: 0.3}", "{}", "{ }", "{ a: \"x, y\", b: 'z' } # c",
     ];
     private static readonly string[] OddValues =
     [
         "'it''s'", "\"a\\\"b\"", "[a,]", "[a", "[a] b", "[a]#c", "[a:b]", "[a # c]", "[a, [b]]", "[a, {b}]", "[-a]", "[a, ]", "{a: b}", "a: b", "a:",
         "&a x", "*a", "!!str x", "|", ">", "- x", "-x", "?x", ":x", "@x", "`x", "%x", ",x", "é ü", "\U0001F600", "x\u0085y", "x\ry", "\"unclosed", "'unclosed",
         "\"a\"#c", "\"a\" b", "{", "}", "]",
+        "{a:1}", "{ a: }", "{ a: 1, }", "{ a: 1, a: 2 }", "{ a: [b] }", "{ a: {b: c} }", "{ a: b c: d }", "{ a: 1 } x", "{ a: 1 }#c", "{ a: 1", "{ a: b] }", "{ a: 'b'c }", "{ -a: 1 }", "{ a b: 1 }", "{ a: x:y }",
     ];
     private static readonly string[] OddLines = ["", "# comment", "  # indented comment", "---", "...", "%YAML 1.2", "- item", "  - item", "plain text", "\t", "   "];
 

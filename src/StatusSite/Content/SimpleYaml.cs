@@ -2,7 +2,7 @@ namespace StatusSite.Content;
 
 /// <summary>
 /// Reads the plain YAML that front matter is nearly always written in: 'key: value' lines, blocks of them
-/// indented under a key, '- item' lists, quoted values, one-line '[a, b]' lists and comments. YamlDotNet's scanner
+/// indented under a key, '- item' lists, quoted values, one-line '[a, b]' lists and '{ k: v }' mappings, and comments. YamlDotNet's scanner
 /// is most of the cost of reading thousands of files; this reader returns the same tree for that subset
 /// at a fraction of the cost. It declines (returns null) on anything else — other YAML, and every
 /// mistake, even a duplicate key — so YamlDotNet reads that text and every message still comes from it.
@@ -194,7 +194,12 @@ internal static class SimpleYaml
                 return ReadFlowList(p + 1);
             }
 
-            var scalar = ReadScalar(ref p, inList: false);
+            if (_text[p] == '{')
+            {
+                return ReadFlowMapping(p + 1);
+            }
+
+            var scalar = ReadScalar(ref p, flowEnd: null);
             return scalar is not null && EndsLine(p) ? scalar : null;
         }
 
@@ -208,7 +213,7 @@ internal static class SimpleYaml
                 return EndsLine(p + 1) ? list : null;
             }
 
-            while (ReadScalar(ref p, inList: true) is { } item)
+            while (ReadScalar(ref p, flowEnd: ']') is { } item)
             {
                 list.Items.Add(item);
                 p = SkipSpaces(p);
@@ -234,10 +239,61 @@ internal static class SimpleYaml
         }
 
         /// <summary>
-        /// A quoted scalar without escapes, or an unquoted one: in a list up to the next ',' or ']', otherwise up
-        /// to a comment or the end of the line. Null for anything YAML could read otherwise.
+        /// A one-line mapping of 'key: value' pairs with scalar values, such as '{ SEV1: 30m, SEV2: 60m }';
+        /// <paramref name="p"/> is just after the '{'. Empty values are left to YamlDotNet.
         /// </summary>
-        private YamlTree.Scalar? ReadScalar(ref int p, bool inList)
+        private YamlTree.Mapping? ReadFlowMapping(int p)
+        {
+            var mapping = new YamlTree.Mapping([], Number);
+            p = SkipSpaces(p);
+            if (p < _end && _text[p] == '}')
+            {
+                return EndsLine(p + 1) ? mapping : null;
+            }
+
+            while (true)
+            {
+                var colon = KeyEnd(p);
+                var key = colon < 0 ? null : _text[p..colon];
+                if (key is null || Contains(mapping, key))
+                {
+                    return null;
+                }
+
+                p = SkipSpaces(colon + 1);
+                var valueStart = p;
+                if (ReadScalar(ref p, flowEnd: '}') is not { } value || p == valueStart)
+                {
+                    return null;
+                }
+
+                mapping.Entries.Add(new YamlTree.Entry(key, Number, value));
+                p = SkipSpaces(p);
+                if (p == _end)
+                {
+                    return null;
+                }
+
+                if (_text[p] == '}')
+                {
+                    return EndsLine(p + 1) ? mapping : null;
+                }
+
+                if (_text[p] != ',')
+                {
+                    return null;
+                }
+
+                p = SkipSpaces(p + 1);
+            }
+        }
+
+        /// <summary>
+        /// A quoted scalar without escapes, or an unquoted one: in a one-line list or mapping up to the next ','
+        /// or its closing <paramref name="flowEnd"/>, otherwise up to a comment or the end of the line. Null for
+        /// anything YAML could read otherwise.
+        /// </summary>
+        private YamlTree.Scalar? ReadScalar(ref int p, char? flowEnd)
         {
             if (p == _end)
             {
@@ -268,14 +324,14 @@ internal static class SimpleYaml
             while (p < _end)
             {
                 var c = _text[p];
-                if (inList ? c is ',' or ']' : c == '#' && _text[p - 1] == ' ')
+                if (flowEnd is { } close ? c == ',' || c == close : c == '#' && _text[p - 1] == ' ')
                 {
-                    // The end of a list item, or a comment.
+                    // The end of a list item or a mapping's value, or a comment.
                     break;
                 }
 
-                // In a list these characters have meanings of their own; elsewhere ': ' would start a mapping.
-                if (inList ? c is ':' or '#' or '"' or '\'' or '[' or '{' or '}' : c == ':' && (p + 1 == _end || _text[p + 1] == ' '))
+                // In a one-line list or mapping these characters have meanings of their own; elsewhere ': ' would start a mapping.
+                if (flowEnd is not null ? c is ':' or '#' or '"' or '\'' or '[' or ']' or '{' or '}' : c == ':' && (p + 1 == _end || _text[p + 1] == ' '))
                 {
                     return null;
                 }

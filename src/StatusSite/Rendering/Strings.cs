@@ -1,4 +1,5 @@
 using System.Globalization;
+using StatusSite.Content;
 using YamlDotNet.RepresentationModel;
 
 namespace StatusSite.Rendering;
@@ -56,7 +57,41 @@ public sealed class Strings
         return new Strings(language, merged, missing, english, unknown);
     }
 
-    private static Dictionary<string, string> Flatten(string yaml)
+    /// <summary>
+    /// Every string of a language file by its dotted key. Language files are plain YAML, which
+    /// <see cref="SimpleYaml"/> reads; YamlDotNet, whose first use costs tens of milliseconds of
+    /// start-up, reads only what it declines.
+    /// </summary>
+    internal static Dictionary<string, string> Flatten(string yaml)
+    {
+        if (SimpleYaml.TryRead(yaml) is not { } plain)
+        {
+            return FlattenWithYamlDotNet(yaml);
+        }
+
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        Flatten(plain, "", result);
+        return result;
+    }
+
+    private static void Flatten(YamlTree.Node node, string prefix, Dictionary<string, string> result)
+    {
+        switch (node)
+        {
+            case YamlTree.Mapping mapping:
+                foreach (var entry in mapping.Entries)
+                {
+                    Flatten(entry.Value, prefix.Length == 0 ? entry.Key : prefix + "." + entry.Key, result);
+                }
+
+                break;
+            case YamlTree.Scalar scalar:
+                result[prefix] = scalar.Value;
+                break;
+        }
+    }
+
+    internal static Dictionary<string, string> FlattenWithYamlDotNet(string yaml)
     {
         var stream = new YamlStream();
         stream.Load(new StringReader(yaml));
