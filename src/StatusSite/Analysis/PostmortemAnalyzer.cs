@@ -15,32 +15,50 @@ internal static partial class PostmortemAnalyzer
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().Build();
 
+    /// <summary>
+    /// Lints every published postmortem (and drafts when asked) for blameless language, on every core.
+    /// It needs only the content, so the analysis starts it first and works on while it runs; it
+    /// costs tens of milliseconds even for a few postmortems. Diagnostics are sorted when reported.
+    /// </summary>
+    public static Task LintAsync(SiteContent content, bool lintDrafts, DiagnosticBag diagnostics)
+    {
+        var severities = new Dictionary<string, Severity>(StringComparer.Ordinal);
+        foreach (var incident in content.Incidents)
+        {
+            severities.TryAdd(incident.Id, incident.Severity);
+        }
+
+        var toLint = content.Postmortems.Where(p => !p.IsDraft || lintDrafts).ToList();
+        return toLint.Count == 0 ? Task.CompletedTask : Task.Run(() => Parallel.ForEach(toLint, postmortem =>
+        {
+            // The most severe incident the postmortem covers sets what it must hold.
+            Severity? severity = null;
+            foreach (var id in postmortem.IncidentIds)
+            {
+                if (severities.TryGetValue(id, out var s) && (severity is null || s < severity))
+                {
+                    severity = s;
+                }
+            }
+
+            BlamelessLinter.Lint(postmortem, severity, diagnostics);
+        }));
+    }
+
     public static (List<IncidentModel> Incidents, List<PostmortemModel> Postmortems) Analyze(
-        SiteContent content, List<IncidentModel> incidents, DateTimeOffset now, bool lintDrafts, DiagnosticBag diagnostics)
+        SiteContent content, List<IncidentModel> incidents, DateTimeOffset now, DiagnosticBag diagnostics)
     {
         var settings = content.Settings;
         var byId = incidents.ToDictionary(i => i.Id, StringComparer.Ordinal);
         var postmortemsById = content.Postmortems.ToDictionary(p => p.Id, StringComparer.Ordinal);
         var valid = new List<Postmortem>();
-        var toLint = new List<(Postmortem Postmortem, Severity? Severity)>();
         foreach (var postmortem in content.Postmortems)
         {
-            var ok = CheckPostmortem(postmortem, byId, now, diagnostics);
-            var covered = postmortem.IncidentIds.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
-            Severity? severity = covered.Count > 0 ? covered.Min(i => i.Severity) : null;
-            if (!postmortem.IsDraft || lintDrafts)
-            {
-                toLint.Add((postmortem, severity));
-            }
-
-            if (ok && !postmortem.IsDraft)
+            if (CheckPostmortem(postmortem, byId, now, diagnostics) && !postmortem.IsDraft)
             {
                 valid.Add(postmortem);
             }
         }
-
-        // Linting parses each postmortem's Markdown: on every core. Diagnostics are sorted when reported.
-        Parallel.ForEach(toLint, p => BlamelessLinter.Lint(p.Postmortem, p.Severity, diagnostics));
 
         // An incident may name its postmortem, and a postmortem names its incidents: both must agree.
         foreach (var incident in incidents.Where(i => i.Source.PostmortemId is not null))

@@ -12,6 +12,7 @@ public static class SiteAnalyzer
     /// <param name="lintDrafts">Lint draft postmortems too (<c>check</c> does; <c>build</c> does not, so a draft never blocks a publish).</param>
     public static SiteModel Analyze(SiteContent content, DateTimeOffset now, DiagnosticBag diagnostics, bool lintDrafts = false)
     {
+        var linting = PostmortemAnalyzer.LintAsync(content, lintDrafts, diagnostics);
         ContentRules.CheckAgainstClock(content, now, diagnostics);
         var settings = content.Settings;
         var catalogue = settings.Components.ToDictionary(c => c.Id, StringComparer.Ordinal);
@@ -22,7 +23,7 @@ public static class SiteAnalyzer
             .OrderByDescending(i => i.Start)
             .ThenBy(i => i.Id, StringComparer.Ordinal)
             .ToList();
-        (incidents, var postmortems) = PostmortemAnalyzer.Analyze(content, incidents, now, lintDrafts, diagnostics);
+        (incidents, var postmortems) = PostmortemAnalyzer.Analyze(content, incidents, now, diagnostics);
         var maintenances = content.Maintenances
             .Select(m => AnalyzeMaintenance(m, catalogue, now))
             .OrderByDescending(m => m.Source.ScheduledFor)
@@ -45,6 +46,7 @@ public static class SiteAnalyzer
         var components = analyzedComponents.ToList();
         var groups = GroupsOf(components);
         var overall = OverallOf(incidents, maintenances, components);
+        linting.GetAwaiter().GetResult();
         return new SiteModel(settings, now, overall, components, groups, incidents, maintenances, days, MonthsOf(incidents, maintenances, now), RecentDaysOf(incidents, now))
         {
             Postmortems = postmortems,
