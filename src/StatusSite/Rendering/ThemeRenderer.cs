@@ -36,6 +36,9 @@ public sealed class ThemeRenderer
     /// <summary>Compiled templates found in the cache, loaded once each even when pages ask at the same moment.</summary>
     private readonly ConcurrentDictionary<string, Lazy<Type?>> _cached = new(StringComparer.Ordinal);
 
+    /// <summary>Templates being compiled, or compiled, in this process: each one once.</summary>
+    private readonly ConcurrentDictionary<string, Lazy<Task<Type>>> _compiled = new(StringComparer.Ordinal);
+
     /// <summary>Each template's compiled page type, found once: a new page is then one constructor call.</summary>
     private readonly ConcurrentDictionary<string, Type> _pageTypes = new(StringComparer.Ordinal);
 
@@ -142,20 +145,18 @@ public sealed class ThemeRenderer
                 throw new MissingTemplateException(key);
             }
 
-            if (_cached.GetOrAdd(key, k => new Lazy<Type?>(() => LoadCached(k))).Value is not { } cached)
-            {
-                // Not in the cache: the engine compiles the template and writes it to the cache folder.
-                var compiled = await _engine.Value.CompileTemplateAsync(key).ConfigureAwait(false);
-                _pageTypes.TryAdd(key, compiled.GetType());
-                compiled.Key = key;
-                return compiled;
-            }
-
-            type = _pageTypes.GetOrAdd(key, cached);
+            // Not in the cache: the engine compiles the template and writes it to the cache folder,
+            // once, however many pages (and the background CompileAllAsync) ask at the same moment;
+            // two compilations of one template would write the same cache file at once.
+            var found = _cached.GetOrAdd(key, k => new Lazy<Type?>(() => LoadCached(k))).Value
+                ?? await _compiled.GetOrAdd(key, k => new Lazy<Task<Type>>(() => CompileAsync(k))).Value.ConfigureAwait(false);
+            type = _pageTypes.GetOrAdd(key, found);
         }
 
         return NewPage(type, key);
     }
+
+    private async Task<Type> CompileAsync(string key) => (await _engine.Value.CompileTemplateAsync(key).ConfigureAwait(false)).GetType();
 
     /// <summary>The page type of a template the cache folder (or the tool's compiled theme) holds, with its line numbers; null when it must be compiled.</summary>
     private Type? LoadCached(string key)
