@@ -216,23 +216,10 @@ internal static class SimpleYaml
             while (ReadScalar(ref p, flowEnd: ']') is { } item)
             {
                 list.Items.Add(item);
-                p = SkipSpaces(p);
-                if (p == _end)
+                if (AfterFlowItem(ref p, ']') is { } closed)
                 {
-                    return null;
+                    return closed ? list : null;
                 }
-
-                if (_text[p] == ']')
-                {
-                    return EndsLine(p + 1) ? list : null;
-                }
-
-                if (_text[p] != ',')
-                {
-                    return null;
-                }
-
-                p = SkipSpaces(p + 1);
             }
 
             return null;
@@ -268,24 +255,27 @@ internal static class SimpleYaml
                 }
 
                 mapping.Entries.Add(new YamlTree.Entry(key, Number, value));
-                p = SkipSpaces(p);
-                if (p == _end)
+                if (AfterFlowItem(ref p, '}') is { } closed)
                 {
-                    return null;
+                    return closed ? mapping : null;
                 }
-
-                if (_text[p] == '}')
-                {
-                    return EndsLine(p + 1) ? mapping : null;
-                }
-
-                if (_text[p] != ',')
-                {
-                    return null;
-                }
-
-                p = SkipSpaces(p + 1);
             }
+        }
+
+        /// <summary>
+        /// Moves past what follows an item of a one-line list or mapping: null after a ',' (another
+        /// item follows), true at its <paramref name="close"/> when only a comment follows, false for anything else.
+        /// </summary>
+        private bool? AfterFlowItem(ref int p, char close)
+        {
+            p = SkipSpaces(p);
+            if (p < _end && _text[p] == ',')
+            {
+                p = SkipSpaces(p + 1);
+                return null;
+            }
+
+            return p < _end && _text[p] == close && EndsLine(p + 1);
         }
 
         /// <summary>
