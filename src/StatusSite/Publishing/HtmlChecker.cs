@@ -172,7 +172,10 @@ public sealed class HtmlChecker
             }
             else if (fragment.Length > 0 && file == path)
             {
-                CheckFragment(facts, scanner.LineAt(link.Position), link.Href.Span, path, fragment.Span, facts.Ids);
+                if (MissingFragment(link.Href.Span, path, fragment.Span, facts.Ids) is { } problem)
+                {
+                    facts.Problems.Add((scanner.LineAt(link.Position), problem));
+                }
             }
             else if (fragment.Length > 0)
             {
@@ -208,9 +211,9 @@ public sealed class HtmlChecker
     {
         foreach (var (line, href, file, fragment) in facts.Pending)
         {
-            if (_pages.TryGetValue(file, out var target))
+            if (_pages.TryGetValue(file, out var target) && MissingFragment(href, file, fragment, target.Ids) is { } problem)
             {
-                CheckFragment(facts, line, href, file, fragment, target.Ids);
+                facts.Problems.Add((line, problem));
             }
         }
 
@@ -226,13 +229,11 @@ public sealed class HtmlChecker
         }
     }
 
-    private static void CheckFragment(PageFacts facts, int line, ReadOnlySpan<char> href, string file, ReadOnlySpan<char> fragment, HashSet<string> ids)
-    {
-        if (!ids.GetAlternateLookup<ReadOnlySpan<char>>().Contains(fragment))
-        {
-            facts.Problems.Add((line, $"link to '{href}' points at '#{fragment}', which '{file}' does not have{Suggest.DidYouMean(fragment.ToString(), ids)}; link to an id the page has"));
-        }
-    }
+    /// <summary>What is wrong with a link to a fragment, or null when the page has that id; the caller knows the line.</summary>
+    private static string? MissingFragment(ReadOnlySpan<char> href, string file, ReadOnlySpan<char> fragment, HashSet<string> ids) =>
+        ids.GetAlternateLookup<ReadOnlySpan<char>>().Contains(fragment)
+            ? null
+            : $"link to '{href}' points at '#{fragment}', which '{file}' does not have{Suggest.DidYouMean(fragment.ToString(), ids)}; link to an id the page has";
 
     private const string IndexFile = "index.html";
 
