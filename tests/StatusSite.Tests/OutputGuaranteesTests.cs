@@ -26,6 +26,31 @@ public sealed class OutputGuaranteesTests
     }
 
     [Fact]
+    public async Task A_rebuild_replaces_the_previous_output_whole_including_files_the_new_site_does_not_have()
+    {
+        using var site = TestSite.FromSample();
+        var fresh = Path.Combine(site.Root, "fresh");
+        Assert.True((await site.BuildAsync(output: fresh)).Succeeded);
+        Assert.True((await site.BuildAsync()).Succeeded);
+        var page = Directory.GetDirectories(Path.Combine(site.Output, "incidents"))[0];
+        System.IO.File.WriteAllText(Path.Combine(page, "notes.txt"), "left by hand");
+        Directory.CreateDirectory(Path.Combine(page, "nested"));
+        System.IO.File.WriteAllText(Path.Combine(page, "nested", "old.html"), "an old page");
+        Directory.CreateDirectory(Path.Combine(site.Output, "retired", "page"));
+        System.IO.File.WriteAllText(Path.Combine(site.Output, "retired", "page", "index.html"), "a retired page");
+
+        Assert.True((await site.BuildAsync()).Succeeded);
+
+        var expected = TestSite.Snapshot(fresh);
+        var actual = TestSite.Snapshot(site.Output);
+        Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), actual.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(
+            Directory.GetDirectories(fresh, "*", SearchOption.AllDirectories).Select(d => Path.GetRelativePath(fresh, d)).Order(StringComparer.Ordinal),
+            Directory.GetDirectories(site.Output, "*", SearchOption.AllDirectories).Select(d => Path.GetRelativePath(site.Output, d)).Order(StringComparer.Ordinal));
+        Assert.Equal(["_site", "fresh", "input"], Directory.GetDirectories(site.Root).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Internal_notes_and_drafts_never_reach_any_output_byte()
     {
         const string InternalMarker = "zq-internal-7f3a9c";

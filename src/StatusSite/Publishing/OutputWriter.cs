@@ -59,7 +59,7 @@ public static class OutputWriter
                 return new WriteResult(files.Count, bytes, problems);
             }
 
-            Swap(staging, target, maxParallelism);
+            Swap(staging, target, files, maxParallelism);
         }
         catch
         {
@@ -93,7 +93,7 @@ public static class OutputWriter
         }
     }
 
-    private static void Swap(string staging, string target, int maxParallelism)
+    private static void Swap(string staging, string target, IReadOnlyList<OutputFile> files, int maxParallelism)
     {
         if (!Directory.Exists(target))
         {
@@ -113,24 +113,45 @@ public static class OutputWriter
             throw;
         }
 
-        DeleteInParallel(old, maxParallelism);
+        DeleteReplaced(old, files, maxParallelism);
     }
 
     /// <summary>
-    /// Deletes the replaced output. A large site is mostly one folder per page, and unlinking ten
-    /// thousand of them is a quarter of a second of kernel time: the page folders go on every core.
+    /// Deletes the replaced output. A large site is mostly one folder per page, and a recursive delete
+    /// spends eight system calls on each (it tries the folder, lists it, then empties it). The
+    /// replaced site almost always has the pages the new one has, so those files are unlinked and
+    /// their one-page folders removed directly, on every core; whatever else it held goes with the
+    /// recursive delete after.
     /// </summary>
-    private static void DeleteInParallel(string folder, int maxParallelism)
+    private static void DeleteReplaced(string folder, IReadOnlyList<OutputFile> files, int maxParallelism)
     {
-        try
+        var parents = new HashSet<string>(StringComparer.Ordinal);
+        var filesIn = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var file in files)
         {
-            var pageFolders = Directory.GetDirectories(folder).SelectMany(Directory.GetDirectories).ToArray();
-            Parallel.ForEach(pageFolders, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism }, pageFolder => TryDelete(pageFolder));
+            var directory = Path.GetDirectoryName(file.Path) ?? "";
+            filesIn[directory] = filesIn.GetValueOrDefault(directory) + 1;
+            for (var parent = Path.GetDirectoryName(directory); !string.IsNullOrEmpty(parent) && parents.Add(parent); parent = Path.GetDirectoryName(parent))
+            {
+            }
         }
-        catch (IOException)
+
+        Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism }, file =>
         {
-            // Whatever is left is deleted below, or left for the next build.
-        }
+            var directory = Path.GetDirectoryName(file.Path) ?? "";
+            try
+            {
+                File.Delete(Path.Combine(folder, file.Path));
+                if (directory.Length > 0 && filesIn[directory] == 1 && !parents.Contains(directory))
+                {
+                    Directory.Delete(Path.Combine(folder, directory));
+                }
+            }
+            catch (IOException)
+            {
+                // Not there, or the folder holds more than the new site put in it: the recursive delete below takes it.
+            }
+        });
 
         TryDelete(folder);
     }
