@@ -26,7 +26,7 @@ public sealed class OutputGuaranteesTests
     }
 
     [Fact]
-    public async Task A_rebuild_replaces_the_previous_output_whole_including_files_the_new_site_does_not_have()
+    public async Task A_rebuild_replaces_the_previous_output_whole_whatever_it_holds()
     {
         using var site = TestSite.FromSample();
         var fresh = Path.Combine(site.Root, "fresh");
@@ -36,6 +36,9 @@ public sealed class OutputGuaranteesTests
         System.IO.File.WriteAllText(Path.Combine(page, "notes.txt"), "left by hand");
         Directory.CreateDirectory(Path.Combine(page, "nested"));
         System.IO.File.WriteAllText(Path.Combine(page, "nested", "old.html"), "an old page");
+        var feed = Path.Combine(site.Output, "feed.atom");
+        System.IO.File.Delete(feed);
+        Directory.CreateDirectory(Path.Combine(feed, "once-a-folder"));
         Directory.CreateDirectory(Path.Combine(site.Output, "retired", "page"));
         System.IO.File.WriteAllText(Path.Combine(site.Output, "retired", "page", "index.html"), "a retired page");
 

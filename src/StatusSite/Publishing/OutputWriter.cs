@@ -131,8 +131,10 @@ public static class OutputWriter
         {
             var directory = Path.GetDirectoryName(file.Path) ?? "";
             filesIn[directory] = filesIn.GetValueOrDefault(directory) + 1;
-            for (var parent = Path.GetDirectoryName(directory); !string.IsNullOrEmpty(parent) && parents.Add(parent); parent = Path.GetDirectoryName(parent))
+            var parent = Path.GetDirectoryName(directory);
+            while (!string.IsNullOrEmpty(parent) && parents.Add(parent))
             {
+                parent = Path.GetDirectoryName(parent);
             }
         }
 
@@ -147,9 +149,10 @@ public static class OutputWriter
                     Directory.Delete(Path.Combine(folder, directory));
                 }
             }
-            catch (IOException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                // Not there, or the folder holds more than the new site put in it: the recursive delete below takes it.
+                // Not there, a folder where the new site has a file, or a folder that holds more than
+                // the new site put in it: the recursive delete below takes it.
             }
         });
 
@@ -165,7 +168,7 @@ public static class OutputWriter
                 Directory.Delete(folder, recursive: true);
             }
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // A leftover staging folder is harmless; the next build uses a new name.
         }
