@@ -31,4 +31,25 @@ public sealed class SampleSiteTests
             Assert.True(File.Exists(Path.Combine(site.Output, "history", month.Slug, "index.html")), month.Slug);
         }
     }
+
+    [Fact]
+    public async Task Every_page_links_the_icon_published_at_the_root_where_browsers_look_for_it()
+    {
+        using var site = TestSite.FromSample();
+        var baseUrl = (await site.BuildOkAsync()).Model!.Settings.BaseUrl;
+
+        var icon = File.ReadAllBytes(Path.Combine(site.Output, "favicon.ico"));
+        Assert.Equal(new byte[] { 0, 0, 1, 0 }, icon[..4]);
+        Assert.False(File.Exists(Path.Combine(site.Output, "assets", "favicon.ico")), "the icon is published once, at the root");
+
+        var pages = Directory.EnumerateFiles(site.Output, "*.html", SearchOption.AllDirectories).Select(p => Path.GetRelativePath(site.Output, p).Replace('\\', '/')).ToList();
+        Assert.Contains("404.html", pages);
+        foreach (var page in pages)
+        {
+            using var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(site.Output, page)));
+            var href = document.QuerySelector("link[rel=icon]")?.GetAttribute("href");
+            Assert.False(href is null, page + " has no <link rel=\"icon\">");
+            Assert.Equal(new Uri(baseUrl, "favicon.ico"), new Uri(new Uri(baseUrl, page), href));
+        }
+    }
 }

@@ -112,7 +112,11 @@ public static class OutputPlan
         return links;
     }
 
-    /// <summary>theme/assets/ is copied as it is (with input/theme/assets/ overrides).</summary>
+    /// <summary>The theme's icon, published at the site's root: browsers ask for /favicon.ico on their own.</summary>
+    private const string IconAsset = "assets/favicon.ico";
+
+    /// <summary>theme/assets/ is copied as it is (with input/theme/assets/ overrides), the icon to the root.</summary>
     private static IEnumerable<OutputFile> ThemeAssets(Theme theme) =>
-        theme.FilesUnder("assets").Select(relative => new OutputFile(relative, () => File.ReadAllBytesAsync(theme.Resolve(relative)!)));
+        theme.FilesUnder("assets").Select(relative => new OutputFile(
+            relative == IconAsset ? Path.GetFileName(IconAsset) : relative, () => File.ReadAllBytesAsync(theme.Resolve(relative)!)));
 }
