@@ -25,7 +25,7 @@ internal sealed class BuildCommand(IAnsiConsole console, TimeProvider clock) : A
 {
     public override async Task<int> ExecuteAsync(CommandContext context, BuildSettings settings, CancellationToken cancellationToken)
     {
-        var options = new BuildOptions(settings.Input, settings.Output, ThemeLocator.Resolve(settings.Theme), settings.Cache, settings.ResolveNow(clock));
+        var options = new BuildOptions(settings.Input, settings.Output, ThemeLocator.Resolve(settings.Theme), settings.Cache, settings.ResolveNow(clock), SiteTheme: !settings.NoSiteTheme);
         var build = SiteBuilder.BuildAsync(options);
         // A spinner only for builds long enough to wonder about (a cold template compile), and only on a terminal.
         if (await Task.WhenAny(build, Task.Delay(TimeSpan.FromSeconds(1), cancellationToken)).ConfigureAwait(false) != build

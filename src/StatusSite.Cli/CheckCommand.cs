@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using StatusSite.Analysis;
 using StatusSite.Content;
 
 namespace StatusSite.Cli;
@@ -16,6 +15,10 @@ internal sealed class CheckSettings : ClockSettings
     [CommandOption("--theme <FOLDER>")]
     [Description("The theme whose strings are checked for the site's language. Defaults to ./theme, else the theme shipped with the tool.")]
     public string? Theme { get; init; }
+
+    [CommandOption("--no-site-theme")]
+    [Description(RenderSettings.NoSiteThemeDescription)]
+    public bool NoSiteTheme { get; init; }
 
     [CommandOption("--strict")]
     [Description("Treat warnings (late updates, missed promises, overdue postmortems, lint warnings) as errors, so the exit code is 1.")]
@@ -35,11 +38,7 @@ internal sealed class CheckCommand(IAnsiConsole console, TimeProvider clock) : C
 
         var now = settings.ResolveNow(clock);
         // Drafts are linted here, never by build: a draft's mistakes are news to its author, not a reason to stop a publish.
-        var (model, bag) = SiteBuilder.Analyze(settings.Input, now, lintDrafts: true, themeDir: ThemeLocator.Resolve(settings.Theme));
-        if (model is not null)
-        {
-            ProcessRules.Run(model, bag);
-        }
+        var (model, bag) = SiteBuilder.Analyze(settings.Input, now, lintDrafts: true, themeDir: ThemeLocator.Resolve(settings.Theme), processRules: true, siteTheme: !settings.NoSiteTheme);
 
         var diagnostics = bag.Sorted()
             .Select(d => settings.Strict && d.Level == DiagnosticLevel.Warning ? d with { Level = DiagnosticLevel.Error } : d)

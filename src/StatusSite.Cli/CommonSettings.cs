@@ -52,6 +52,12 @@ internal class RenderSettings : ClockSettings
     [Description("Where compiled templates are kept between builds.")]
     [DefaultValue(".statussite-cache")]
     public string Cache { get; init; } = ".statussite-cache";
+
+    public const string NoSiteThemeDescription = "Ignore input/theme/ (its templates are C# that runs during the build), for content you do not trust, such as a pull request's.";
+
+    [CommandOption("--no-site-theme")]
+    [Description(NoSiteThemeDescription)]
+    public bool NoSiteTheme { get; init; }
 }
 
 /// <summary>Where the default theme is: ./theme when present (the template repository), else the one shipped with the tool.</summary>

@@ -12,7 +12,8 @@ using StatusSite.Content;
 namespace StatusSite.Cli;
 
 /// <summary>Where the preview reads and caches, and the clock each rebuild runs at.</summary>
-internal sealed record PreviewOptions(string InputDir, string ThemeDir, string CacheDir, int Port, Func<DateTimeOffset> Now);
+/// <param name="SiteTheme">Use the overrides in input/theme/; false ignores them (--no-site-theme).</param>
+internal sealed record PreviewOptions(string InputDir, string ThemeDir, string CacheDir, int Port, Func<DateTimeOffset> Now, bool SiteTheme = true);
 
 /// <summary>
 /// <c>statussite serve</c>'s engine: builds into a private folder, serves it on loopback with Kestrel, and
@@ -108,7 +109,7 @@ internal sealed class PreviewServer : IAsyncDisposable
         await _building.WaitAsync().ConfigureAwait(false);
         try
         {
-            var options = new BuildOptions(_options.InputDir, _output, _options.ThemeDir, _options.CacheDir, _options.Now());
+            var options = new BuildOptions(_options.InputDir, _output, _options.ThemeDir, _options.CacheDir, _options.Now(), SiteTheme: _options.SiteTheme);
             BuildResult result;
             try
             {

@@ -24,7 +24,7 @@ internal sealed class ServeCommand(IAnsiConsole console, TimeProvider clock) : A
 
         // Resolve once to report a bad --now as a usage error; with --now every rebuild uses that clock.
         var fixedNow = settings.Now is null ? (DateTimeOffset?)null : settings.ResolveNow(clock);
-        var options = new PreviewOptions(settings.Input, ThemeLocator.Resolve(settings.Theme), settings.Cache, settings.Port, () => fixedNow ?? settings.ResolveNow(clock));
+        var options = new PreviewOptions(settings.Input, ThemeLocator.Resolve(settings.Theme), settings.Cache, settings.Port, () => fixedNow ?? settings.ResolveNow(clock), !settings.NoSiteTheme);
         PreviewServer server;
         try
         {

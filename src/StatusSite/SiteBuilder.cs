@@ -11,6 +11,7 @@ namespace StatusSite;
 
 /// <summary>Where a build reads, writes and caches, and the clock it runs at.</summary>
 /// <param name="DisplayRoot">How messages name the input folder; defaults to its path relative to the working folder.</param>
+/// <param name="SiteTheme">Use the site's overrides in input/theme/; false ignores that folder, for content whose code must not run.</param>
 public sealed record BuildOptions(
     string InputDir,
     string OutputDir,
@@ -18,7 +19,8 @@ public sealed record BuildOptions(
     string CacheDir,
     DateTimeOffset Now,
     string? DisplayRoot = null,
-    int MaxParallelism = 0);
+    int MaxParallelism = 0,
+    bool SiteTheme = true);
 
 /// <summary>Milliseconds spent in each stage of the pipeline.</summary>
 /// <param name="CheckMs">Of the render and write time, the time the HTML and link check took, summed over threads (wall time of each call, so a busy machine inflates it).</param>
@@ -38,27 +40,49 @@ public static class SiteBuilder
     /// clock, including the site language's strings when <paramref name="themeDir"/> is given.
     /// </summary>
     /// <param name="lintDrafts">Also lint draft postmortems, as <c>check</c> does.</param>
-    public static (SiteModel? Model, DiagnosticBag Diagnostics) Analyze(string inputDir, DateTimeOffset now, string? displayRoot = null, bool lintDrafts = false, string? themeDir = null)
+    /// <param name="processRules">
+    /// Also run the incident process rules, as <c>check</c> does: on every incident that could be read,
+    /// whatever else is wrong, so an error in one file never hides a late update in another.
+    /// </param>
+    /// <param name="siteTheme">Read the language file from input/theme/ too; false ignores that folder.</param>
+    public static (SiteModel? Model, DiagnosticBag Diagnostics) Analyze(
+        string inputDir, DateTimeOffset now, string? displayRoot = null, bool lintDrafts = false, string? themeDir = null, bool processRules = false, bool siteTheme = true)
     {
-        var (content, diagnostics) = ContentReader.Read(inputDir, displayRoot);
-        if (content is null)
+        var read = ContentReader.Read(inputDir, displayRoot);
+        var diagnostics = read.Diagnostics;
+        if (read.Content is not { } content)
         {
+            if (processRules && read.Readable is { } readable)
+            {
+                // The analysis of part of the content reports what the missing files explain; only the rules' warnings are news.
+                ProcessRules.Run(SiteAnalyzer.Analyze(readable, now, new DiagnosticBag()), diagnostics);
+            }
+
             return (null, diagnostics);
         }
 
         var model = SiteAnalyzer.Analyze(content, now, diagnostics, lintDrafts);
+        if (processRules)
+        {
+            ProcessRules.Run(model, diagnostics);
+        }
+
         if (themeDir is not null)
         {
-            LoadStrings(new Theme(themeDir, Path.Combine(inputDir, "theme")), model.Settings.Language, SiteYml(inputDir, displayRoot), Relative(themeDir), diagnostics);
+            LoadStrings(ThemeOf(themeDir, inputDir, siteTheme), model.Settings.Language, SiteYml(inputDir, displayRoot), Relative(themeDir), diagnostics);
         }
 
         return (diagnostics.HasErrors ? null : model, diagnostics);
     }
 
+    /// <summary>The theme with the site's overrides from input/theme/, or without them.</summary>
+    private static Theme ThemeOf(string themeDir, string inputDir, bool siteTheme) =>
+        new(themeDir, siteTheme ? Path.Combine(inputDir, "theme") : null);
+
     public static async Task<BuildResult> BuildAsync(BuildOptions options)
     {
         var total = Stopwatch.StartNew();
-        var theme = new Theme(options.ThemeDir, Path.Combine(options.InputDir, "theme"));
+        var theme = ThemeOf(options.ThemeDir, options.InputDir, options.SiteTheme);
 
         // The templates are compiled (or loaded from the cache) while the content is read and analysed,
         // which leaves a core idle for part of the time; a cold compile is seconds of work. What does
@@ -96,7 +120,8 @@ public static class SiteBuilder
         }
         catch (TemplateCompilationException e)
         {
-            diagnostics.Error(Relative(options.ThemeDir), 0, $"a theme template does not compile: {string.Join("; ", e.CompilationErrors)}; fix the template (or remove its override in input/theme/)");
+            var (path, line) = renderer.LocationOf(e) ?? (options.ThemeDir, 0);
+            diagnostics.Error(Relative(path), line, $"a theme template does not compile: {string.Join("; ", e.CompilationErrors)}; fix the template (or remove its override in input/theme/)");
             return Failed(diagnostics, readMs, analyzeMs, total);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

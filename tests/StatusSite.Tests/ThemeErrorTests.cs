@@ -68,7 +68,7 @@ public sealed class ThemeErrorTests
     }
 
     [Fact]
-    public async Task A_template_that_does_not_compile_fails_the_build()
+    public async Task A_template_that_does_not_compile_fails_the_build_at_the_overrides_line()
     {
         using var site = TestSite.Create();
         site.Write("theme/layouts/not-found.cshtml", "@model Page<SiteModel>\n<h1>@Model.Nope</h1>\n");
@@ -76,6 +76,8 @@ public sealed class ThemeErrorTests
         var result = await site.BuildAsync();
 
         var error = Assert.Single(result.Diagnostics, d => d.Level == DiagnosticLevel.Error);
+        Assert.EndsWith("input/theme/layouts/not-found.cshtml", error.Path, StringComparison.Ordinal);
+        Assert.Equal(2, error.Line);
         Assert.Contains("a theme template does not compile", error.Message, StringComparison.Ordinal);
         Assert.Contains("'Nope'", error.Message, StringComparison.Ordinal);
         Assert.False(Directory.Exists(site.Output));

@@ -47,7 +47,7 @@ public static partial class BlamelessLinter
 
     public static readonly LintRule MissingSection = new("missing-section", DiagnosticLevel.Error,
         "a {0} postmortem needs {1}",
-        "add it; 'statussite new postmortem <incident>' writes every heading");
+        "add it before the postmortem is published");
 
     public static readonly LintRule SuppressionWithoutReason = new("ignore-without-reason", DiagnosticLevel.Warning,
         "this blameless-ignore has no reason, so it silences nothing",

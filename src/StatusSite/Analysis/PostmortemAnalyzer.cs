@@ -41,7 +41,19 @@ internal static partial class PostmortemAnalyzer
                 }
             }
 
-            BlamelessLinter.Lint(postmortem, severity, diagnostics);
+            if (!postmortem.IsDraft)
+            {
+                BlamelessLinter.Lint(postmortem, severity, diagnostics);
+                return;
+            }
+
+            // A draft's findings are warnings, as its format errors are: it is still being written.
+            var found = new DiagnosticBag();
+            BlamelessLinter.Lint(postmortem, severity, found);
+            foreach (var finding in found.Sorted())
+            {
+                diagnostics.Add(finding.InDraft());
+            }
         }));
     }
 
@@ -122,14 +134,8 @@ internal static partial class PostmortemAnalyzer
         void Problem(int line, string message)
         {
             ok = false;
-            if (postmortem.IsDraft)
-            {
-                diagnostics.Warning(path, line, message + " (in a draft, so it does not stop the build)");
-            }
-            else
-            {
-                diagnostics.Error(path, line, message);
-            }
+            var error = new Diagnostic(DiagnosticLevel.Error, path, line, message);
+            diagnostics.Add(postmortem.IsDraft ? error.InDraft() : error);
         }
 
         var covered = new List<IncidentModel>();

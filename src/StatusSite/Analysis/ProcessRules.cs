@@ -11,7 +11,7 @@ namespace StatusSite.Analysis;
 /// </summary>
 public static class ProcessRules
 {
-    /// <summary>An open SEV1/SEV2 whose last public update is older than <c>policy.update_interval</c>.</summary>
+    /// <summary>An open SEV1/SEV2 whose last public update, which promised no time, is older than <c>policy.update_interval</c>.</summary>
     public const string UpdateOverdue = "update-overdue";
 
     /// <summary>An open incident whose 'Next update:' promise has passed.</summary>
@@ -36,24 +36,23 @@ public static class ProcessRules
         }
     }
 
+    // Both rules read the incident's 'next update by', as its page shows it: a 'Next update:' promise
+    // when the latest update makes one, else the policy's interval after it.
+
     public static void CheckUpdateCadence(SiteModel model, DiagnosticBag diagnostics)
     {
         foreach (var incident in model.ActiveIncidents)
         {
-            if (!model.Settings.Policy.UpdateInterval.TryGetValue(incident.Severity, out var interval))
+            if (incident is not { NextUpdatePromised: false, NextUpdateBy: { } due } || model.Now <= due)
             {
                 continue;
             }
 
             var latest = incident.Latest.Source;
-            var due = latest.At + interval;
-            if (model.Now > due)
-            {
-                var severity = incident.Severity.ToString().ToUpperInvariant();
-                diagnostics.Warning(incident.Source.SourcePath, latest.Line,
-                    $"the last public update was at {Timestamp.ToHeading(latest.At)}, {Format(model.Now - latest.At)} ago; the {severity} policy asks for one every {Format(interval)}, so it is {Format(model.Now - due)} late; post one with 'statussite update {incident.Id} --status … --message …' or add an update heading above this one",
-                    UpdateOverdue);
-            }
+            var severity = incident.Severity.ToString().ToUpperInvariant();
+            diagnostics.Warning(incident.Source.SourcePath, latest.Line,
+                $"the last public update was at {Timestamp.ToHeading(latest.At)}, {Format(model.Now - latest.At)} ago; the {severity} policy asks for one every {Format(due - latest.At)}, so it is {Format(model.Now - due)} late; post one with 'statussite update {incident.Id} --status … --message …' or add an update heading above this one",
+                UpdateOverdue);
         }
     }
 
@@ -61,10 +60,9 @@ public static class ProcessRules
     {
         foreach (var incident in model.ActiveIncidents)
         {
-            var latest = incident.Latest.Source;
-            if (latest.NextUpdate is { } promised && model.Now > promised)
+            if (incident is { NextUpdatePromised: true, NextUpdateBy: { } promised } && model.Now > promised)
             {
-                diagnostics.Warning(incident.Source.SourcePath, latest.Line,
+                diagnostics.Warning(incident.Source.SourcePath, incident.Latest.Source.Line,
                     $"this update promised the next one by {Timestamp.ToHeading(promised)}, {Format(model.Now - promised)} ago; customers are waiting, so post an update now (and promise a time you can keep)",
                     NextUpdateMissed);
             }

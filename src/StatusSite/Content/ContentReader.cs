@@ -1,3 +1,4 @@
+using System.IO.Enumeration;
 using System.Text;
 using System.Text.RegularExpressions;
 using StatusSite.Model;
@@ -5,7 +6,15 @@ using StatusSite.Model;
 namespace StatusSite.Content;
 
 /// <summary>The result of reading input/: the content when it parsed, and every diagnostic found.</summary>
-public sealed record ContentReadResult(SiteContent? Content, DiagnosticBag Diagnostics);
+public sealed record ContentReadResult(SiteContent? Content, DiagnosticBag Diagnostics)
+{
+    /// <summary>
+    /// Every file that could be read, even when others could not (the first file of each id): what
+    /// <c>check</c>'s process rules run on, so a typo in one file never hides a late update in another.
+    /// Null when site.yml cannot be read. Never published.
+    /// </summary>
+    public SiteContent? Readable { get; init; }
+}
 
 /// <summary>
 /// Reads input/ into <see cref="SiteContent"/>. It parses and checks the format of each file;
@@ -17,6 +26,9 @@ public sealed partial class ContentReader
     private readonly string _displayRoot;
     private readonly string _inputDir;
     private readonly DiagnosticBag _diagnostics = new();
+
+    /// <summary>Symbolic links that lead outside input/: reported, never read.</summary>
+    private readonly HashSet<string> _refused = new(StringComparer.Ordinal);
 
     private ContentReader(string inputDir, string displayRoot)
     {
@@ -30,7 +42,8 @@ public sealed partial class ContentReader
     {
         displayRoot ??= Path.GetRelativePath(Environment.CurrentDirectory, inputDir);
         var reader = new ContentReader(inputDir, displayRoot);
-        return new ContentReadResult(reader.ReadAll(), reader._diagnostics);
+        var readable = reader.ReadAll();
+        return new ContentReadResult(reader._diagnostics.HasErrors ? null : readable, reader._diagnostics) { Readable = readable };
     }
 
     private string Display(string fullPath) =>
@@ -46,15 +59,18 @@ public sealed partial class ContentReader
             return null;
         }
 
+        RefuseLinksOutside();
         var settings = new SiteSettingsReader(_diagnostics).Read(Path.Combine(_inputDir, "site.yml"), Display(Path.Combine(_inputDir, "site.yml")));
         var catalogue = settings?.Components.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
-        var incidents = ReadFolder("incidents", (path, display, file) => IncidentReader.Read(display, file, catalogue, _diagnostics));
-        var maintenances = ReadFolder("maintenance", (path, display, file) => MaintenanceReader.Read(display, file, catalogue, _diagnostics));
-        var postmortems = ReadFolder("postmortems", (path, display, file) => PostmortemReader.Read(display, file, _diagnostics));
+        var incidents = ReadFolder("incidents", (display, file, diagnostics) => IncidentReader.Read(display, file, catalogue, diagnostics));
+        var maintenances = ReadFolder("maintenance", (display, file, diagnostics) => MaintenanceReader.Read(display, file, catalogue, diagnostics));
+        var postmortems = ReadFolder("postmortems", (display, file, diagnostics) => PostmortemReader.Read(display, file, diagnostics));
         CheckUniqueIds(incidents, i => i.Id, i => i.SourcePath, "incident");
         CheckUniqueIds(maintenances, m => m.Id, m => m.SourcePath, "maintenance");
         CheckUniqueIds(postmortems, p => p.Id, p => p.SourcePath, "postmortem");
-        return settings is null || _diagnostics.HasErrors ? null : new SiteContent(settings, incidents, maintenances) { Postmortems = postmortems };
+        return settings is null
+            ? null
+            : new SiteContent(settings, [.. incidents.DistinctBy(i => i.Id)], [.. maintenances.DistinctBy(m => m.Id)]) { Postmortems = [.. postmortems.DistinctBy(p => p.Id)] };
     }
 
     private void CheckUniqueIds<T>(IReadOnlyList<T> items, Func<T, string> id, Func<T, string> path, string kind)
@@ -70,7 +86,8 @@ public sealed partial class ContentReader
     }
 
     /// <summary>Reads every .md file under input/&lt;folder&gt;, in parallel, in a stable (ordinal path) order.</summary>
-    private IReadOnlyList<T> ReadFolder<T>(string folder, Func<string, string, MarkdownFile, T?> parse)
+    /// <param name="parse">Reads one file (its display name, its text) into a bag of its own, so a file's reader sees only its own errors.</param>
+    private IReadOnlyList<T> ReadFolder<T>(string folder, Func<string, MarkdownFile, DiagnosticBag, T?> parse)
         where T : class
     {
         var root = Path.Combine(_inputDir, folder);
@@ -84,14 +101,53 @@ public sealed partial class ContentReader
         {
             var display = Display(files[i]);
             var text = ReadText(files[i], display);
-            items[i] = text is null ? null : parse(files[i], display, MarkdownFile.Parse(text));
+            if (text is not null)
+            {
+                var found = new DiagnosticBag();
+                items[i] = parse(display, MarkdownFile.Parse(text), found);
+                _diagnostics.AddRange(found);
+            }
         });
         return [.. items.OfType<T>()];
     }
 
+    /// <summary>
+    /// Refuses every symbolic link under input/ (the theme's overrides included) that leads outside it: a build
+    /// reads and publishes what a link points to, so a link to a file elsewhere on the machine would put that file
+    /// on the site. A refused link is not read.
+    /// </summary>
+    private void RefuseLinksOutside()
+    {
+        string[] roots = [_inputDir, new DirectoryInfo(_inputDir).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? _inputDir];
+        var links = new FileSystemEnumerable<string>(_inputDir, (ref FileSystemEntry entry) => entry.ToFullPath(), new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
+        {
+            ShouldIncludePredicate = (ref FileSystemEntry entry) => entry.Attributes.HasFlag(FileAttributes.ReparsePoint),
+            // A folder link is not entered: where it leads is what counts, and a folder inside input/ is checked where it is.
+            ShouldRecursePredicate = (ref FileSystemEntry entry) => !entry.Attributes.HasFlag(FileAttributes.ReparsePoint),
+        };
+        foreach (var link in links.Order(StringComparer.Ordinal))
+        {
+            string target;
+            try
+            {
+                target = File.ResolveLinkTarget(link, returnFinalTarget: true)?.FullName ?? link;
+            }
+            catch (IOException)
+            {
+                continue; // A loop of links leads nowhere; reading it reports it.
+            }
+
+            if (!roots.Any(root => target == root || target.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal)))
+            {
+                _refused.Add(link);
+                _diagnostics.Error(Display(link), 1, $"this is a symbolic link to '{target}', outside {_displayRoot}/; a build would publish what it points to, so copy the file into {_displayRoot}/ instead of linking to it (or remove the link)");
+            }
+        }
+    }
+
     private void CollectMarkdown(string folder, List<string> files, HashSet<string> visited)
     {
-        if (!Directory.Exists(folder))
+        if (!Directory.Exists(folder) || _refused.Contains(folder))
         {
             return;
         }
@@ -112,7 +168,7 @@ public sealed partial class ContentReader
                 CollectMarkdown(entry, files, visited);
             }
 
-            files.AddRange(Directory.EnumerateFiles(folder).Where(entry => entry.EndsWith(".md", StringComparison.OrdinalIgnoreCase)));
+            files.AddRange(Directory.EnumerateFiles(folder).Where(entry => entry.EndsWith(".md", StringComparison.OrdinalIgnoreCase) && !_refused.Contains(entry)));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -283,11 +339,7 @@ public sealed partial class ContentReader
             return null;
         }
 
-        foreach (var diagnostic in local.Sorted())
-        {
-            diagnostics.Add(diagnostic);
-        }
-
+        diagnostics.AddRange(local);
         return dto;
     }
 

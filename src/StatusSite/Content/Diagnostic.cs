@@ -27,6 +27,10 @@ public sealed record Diagnostic(DiagnosticLevel Level, string Path, int Line, st
         var rule = Rule is null ? "" : $" [{Rule}]";
         return $"{where}: {level}{Message}{rule}";
     }
+
+    /// <summary>This diagnostic as it is reported for a draft: an error becomes a warning, since work in progress never blocks a publish.</summary>
+    public Diagnostic InDraft() =>
+        Level == DiagnosticLevel.Error ? this with { Level = DiagnosticLevel.Warning, Message = Message + " (in a draft, so it does not stop the build)" } : this;
 }
 
 /// <summary>Collects diagnostics from every stage so a build reports all of them at once.</summary>
@@ -58,6 +62,14 @@ public sealed class DiagnosticBag
         lock (_lock)
         {
             _items.Add(diagnostic);
+        }
+    }
+
+    public void AddRange(DiagnosticBag other)
+    {
+        foreach (var diagnostic in other.Sorted())
+        {
+            Add(diagnostic);
         }
     }
 

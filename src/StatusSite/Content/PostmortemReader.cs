@@ -16,9 +16,7 @@ internal static partial class PostmortemReader
         var errors = local.ErrorCount;
         foreach (var diagnostic in local.Sorted())
         {
-            diagnostics.Add(isDraft && diagnostic.Level == DiagnosticLevel.Error
-                ? diagnostic with { Level = DiagnosticLevel.Warning, Message = diagnostic.Message + " (in a draft, so it does not stop the build)" }
-                : diagnostic);
+            diagnostics.Add(isDraft ? diagnostic.InDraft() : diagnostic);
         }
 
         return errors > 0 ? null : postmortem;

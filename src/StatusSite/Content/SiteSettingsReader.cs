@@ -84,6 +84,8 @@ internal sealed class SiteSettingsReader(DiagnosticBag diagnostics)
     {
         var components = new List<Component>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
+        // Each group's id (a slug of its name) with the name and line that first gave it.
+        var groups = new Dictionary<string, (string Name, int Line)>(StringComparer.Ordinal);
         foreach (var item in dto.Components ?? [])
         {
             if (item.Id is null || item.Name is null)
@@ -103,7 +105,18 @@ internal sealed class SiteSettingsReader(DiagnosticBag diagnostics)
                 continue;
             }
 
-            components.Add(new Component(item.Id, item.Name, string.IsNullOrWhiteSpace(item.Group) ? null : item.Group.Trim(), item.Description, components.Count + 1));
+            var group = string.IsNullOrWhiteSpace(item.Group) ? null : item.Group.Trim();
+            if (group is not null)
+            {
+                var line = item.LineOf(nameof(ComponentDto.Group));
+                if (!groups.TryAdd(ComponentGroups.IdOf(group), (group, line)) && groups[ComponentGroups.IdOf(group)] is var first && first.Name != group)
+                {
+                    diagnostics.Error(display, line, $"the group '{group}' gets the id '{ComponentGroups.IdOf(group)}', which the group '{first.Name}' (line {first.Line}) already has; write '{first.Name}' to join that group, or a name that differs in its letters or digits");
+                    continue;
+                }
+            }
+
+            components.Add(new Component(item.Id, item.Name, group, item.Description, components.Count + 1));
         }
 
         if (dto.Components is { Count: 0 })

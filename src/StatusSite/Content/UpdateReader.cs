@@ -232,7 +232,13 @@ internal static partial class UpdateReader
     /// Checks that updates are written in one direction (newest first or oldest first) with
     /// distinct times, and returns them oldest first.
     /// </summary>
-    public static List<Parsed<TStatus>> InTimeOrder<TStatus>(string display, List<Parsed<TStatus>> updates, DiagnosticBag diagnostics)
+    /// <param name="stage">
+    /// How far along a status moves the lifecycle (null: it does not move it). When the times leave the file's
+    /// order in doubt (as many pairs newest first as oldest first, or just two updates), the order in which the
+    /// lifecycle starts at its beginning and only moves forward is the one the author wrote: a typo in one time
+    /// must not silently flip the file and the status the page shows.
+    /// </param>
+    public static List<Parsed<TStatus>> InTimeOrder<TStatus>(string display, List<Parsed<TStatus>> updates, DiagnosticBag diagnostics, Func<TStatus, int?>? stage = null)
     {
         var (ascending, descending) = (0, 0);
         for (var i = 1; i < updates.Count; i++)
@@ -241,7 +247,15 @@ internal static partial class UpdateReader
             descending += updates[i].At < updates[i - 1].At ? 1 : 0;
         }
 
-        var newestFirst = descending > ascending;
+        // Which way the statuses read as a lifecycle: +1 oldest first, -1 newest first, 0 either or neither.
+        var lifecycle = stage is null ? 0 : (Forward(updates, stage) ? 1 : 0) - (Forward(updates.AsEnumerable().Reverse(), stage) ? 1 : 0);
+        var newestFirst = descending > ascending || (descending == ascending && lifecycle < 0);
+        if (updates.Count == 2 && ascending + descending == 1 && lifecycle == (newestFirst ? 1 : -1))
+        {
+            var (first, second) = (updates[0], updates[1]);
+            diagnostics.Error(display, second.Line, $"the times put this update {(newestFirst ? "before" : "after")} the one on line {first.Line}, so the incident would go from '{(newestFirst ? second : first).Status}' back to '{(newestFirst ? first : second).Status}' and show that now; the statuses read {(newestFirst ? "oldest" : "newest")} first, so one of the two times is wrong: correct it");
+        }
+
         for (var i = 1; i < updates.Count; i++)
         {
             var (previous, current) = (updates[i - 1], updates[i]);
@@ -268,5 +282,28 @@ internal static partial class UpdateReader
         }
 
         return [.. updates.OrderBy(u => u.At)];
+    }
+
+    /// <summary>Whether the updates, in this order, start at the lifecycle's first two stages and never go back.</summary>
+    private static bool Forward<TStatus>(IEnumerable<Parsed<TStatus>> updates, Func<TStatus, int?> stage)
+    {
+        int? reached = null;
+        foreach (var update in updates)
+        {
+            var next = stage(update.Status);
+            if (reached is null && next is not (0 or 1))
+            {
+                return false;
+            }
+
+            if (next < reached)
+            {
+                return false;
+            }
+
+            reached = next ?? reached;
+        }
+
+        return true;
     }
 }

@@ -100,6 +100,10 @@ public sealed record UptimeDay(DateOnly Date, double? Uptime, ComponentStatus Wo
 public sealed record ComponentImpact(string ComponentId, DateTimeOffset From, DateTimeOffset To, ComponentStatus Status);
 
 /// <summary>An incident with every derived fact.</summary>
+/// <param name="NextUpdateBy">
+/// While it is open, when the next update is due: the latest update's 'Next update:' promise, else the
+/// policy's interval after it (null when the policy sets none). Pages and check's process rules both read it.
+/// </param>
 public sealed record IncidentModel(
     Incident Source,
     DateTimeOffset Start,

@@ -336,6 +336,16 @@ public sealed class ThemeRenderer
             : new ThemeException(file, line, $"the template failed{where}: {e.GetType().Name}: {e.Message}; fix the template (or remove its override in input/theme/)", e);
     }
 
+    /// <summary>The theme file (an override when the site has one) and line of a template's first compile error; null when the compiler names none.</summary>
+    public (string Path, int Line)? LocationOf(TemplateCompilationException e)
+    {
+        // RazorLight lists only errors, each at its place in the .cshtml source when the compiler can map it there.
+        var at = e.CompilationDiagnostics
+            .Select(d => d.LineSpan)
+            .FirstOrDefault(span => span is { IsValid: true } valid && Theme.Resolve(valid.Path) is not null);
+        return at is { } span ? (Theme.Resolve(span.Path)!, span.StartLinePosition.Line + 1) : null;
+    }
+
     private sealed class MissingTemplateException(string key) : Exception($"the theme has no template '{key}'");
 
     /// <summary>The first line of a template that mentions <paramref name="text"/>, or 0.</summary>

@@ -134,7 +134,7 @@ public sealed class BadInputCorpusTests
     {
         using var site = TestSite.Create();
         Directory.CreateDirectory(Path.Combine(site.Input, "incidents"));
-        File.CreateSymbolicLink(Path.Combine(site.Input, "incidents", "x.md"), Path.Combine(site.Root, "gone.md"));
+        File.CreateSymbolicLink(Path.Combine(site.Input, "incidents", "x.md"), Path.Combine(site.Input, "gone.md"));
 
         await AssertOutcomeAsync(site, 1, ["input/incidents/x.md: this file cannot be read ("]);
     }

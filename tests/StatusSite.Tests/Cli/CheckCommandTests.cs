@@ -6,23 +6,28 @@ public sealed class CheckCommandTests
 {
     private static readonly string LateSev2 = Incidents.File(
         "title: Elevated API error rates\nseverity: SEV2\ncomponents:\n  api: partial_outage",
+        Incidents.Update("2026-11-26 10:02 UTC", "Investigating", "We are investigating."));
+
+    private static readonly string PromisedSev2 = Incidents.File(
+        "title: Elevated API error rates\nseverity: SEV2\ncomponents:\n  api: partial_outage",
         Incidents.Update("2026-11-26 10:02 UTC", "Investigating", "We are investigating.", nextUpdate: "2026-11-26 10:30 UTC"));
 
     private const string LateWarning = "the last public update was at 2026-11-26 10:02 UTC, 1h 30m ago; the SEV2 policy asks for one every 1h, so it is 30m late; post one with 'statussite update late --status … --message …' or add an update heading above this one";
     private const string MissedWarning = "this update promised the next one by 2026-11-26 10:30 UTC, 1h 02m ago; customers are waiting, so post an update now (and promise a time you can keep)";
 
     [Fact]
-    public void Open_sev2_without_an_update_within_policy_is_a_warning_saying_how_late()
+    public void Open_sev2_without_an_update_within_policy_or_its_promise_is_a_warning_saying_how_late()
     {
         using var site = TestSite.Create();
         site.Write("incidents/late.md", LateSev2);
+        site.Write("incidents/promised.md", PromisedSev2);
 
         var run = CliRunner.Run(TestSite.Parse("2026-11-26T11:32:00Z"), "check", "--input", site.Input);
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains($"incidents/late.md:8: warning: {LateWarning} [update-overdue]", run.Output, StringComparison.Ordinal);
-        Assert.Contains($"incidents/late.md:8: warning: {MissedWarning} [next-update-missed]", run.Output, StringComparison.Ordinal);
-        Assert.Contains("0 error(s) and 2 warning(s) in 1 file(s)", run.Output, StringComparison.Ordinal);
+        Assert.Contains($"incidents/promised.md:8: warning: {MissedWarning} [next-update-missed]", run.Output, StringComparison.Ordinal);
+        Assert.Contains("0 error(s) and 2 warning(s) in 2 file(s)", run.Output, StringComparison.Ordinal);
         Assert.False(Directory.Exists(site.Output));
     }
 
@@ -36,7 +41,7 @@ public sealed class CheckCommandTests
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains($"incidents/late.md:8: {LateWarning} [update-overdue]", run.Output, StringComparison.Ordinal);
-        Assert.Contains("2 error(s) and 0 warning(s)", run.Output, StringComparison.Ordinal);
+        Assert.Contains("1 error(s) and 0 warning(s)", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -132,6 +137,7 @@ public sealed class CheckCommandTests
     {
         using var site = TestSite.Create();
         site.Write("incidents/late.md", LateSev2);
+        site.Write("incidents/promised.md", PromisedSev2);
 
         var run = await CliRunner.RunProcessAsync(site.Root, "check", "--input", "input", "--format", "github", "--now", "2026-11-26T11:32:00Z");
 
@@ -139,7 +145,7 @@ public sealed class CheckCommandTests
         Assert.Equal(
             [
                 $"::warning file=input/incidents/late.md,line=8,title=statussite update-overdue::{LateWarning}",
-                $"::warning file=input/incidents/late.md,line=8,title=statussite next-update-missed::{MissedWarning}",
+                $"::warning file=input/incidents/promised.md,line=8,title=statussite next-update-missed::{MissedWarning}",
             ],
             run.Lines);
     }
@@ -185,5 +191,60 @@ public sealed class CheckCommandTests
         Assert.Equal(1, process.ExitCode);
         Assert.Contains("input/incidents/bad.md:1: this file has no front matter", output, StringComparison.Ordinal);
         Assert.DoesNotContain("\u001b[", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_error_in_another_file_does_not_hide_a_late_update_or_a_missed_promise()
+    {
+        using var site = TestSite.Create();
+        site.Write("incidents/late.md", LateSev2);
+        site.Write("incidents/promised.md", PromisedSev2);
+        site.Write("incidents/typo.md", "no front matter here\n");
+
+        var run = CliRunner.Run(TestSite.Parse("2026-11-26T11:32:00Z"), "check", "--input", site.Input);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("incidents/typo.md:1: this file has no front matter", run.Output, StringComparison.Ordinal);
+        Assert.Contains($"incidents/late.md:8: warning: {LateWarning} [update-overdue]", run.Output, StringComparison.Ordinal);
+        Assert.Contains("incidents/promised.md:8: warning: this update promised the next one by 2026-11-26 10:30 UTC, 1h 02m ago", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_page_and_check_agree_on_when_the_next_update_is_due()
+    {
+        // Promised for 11:30, beyond the SEV2 policy's hour: at 11:10 the page says 'next update 11:30'.
+        using var site = TestSite.Create();
+        site.Write("incidents/later.md", PromisedSev2.Replace("Next update: 2026-11-26 10:30 UTC", "Next update: 2026-11-26 11:30 UTC", StringComparison.Ordinal));
+        const string now = "2026-11-26T11:10:00Z";
+
+        await site.BuildOkAsync(now);
+        var run = CliRunner.Run(TestSite.Parse(now), "check", "--input", site.Input);
+
+        Assert.Contains("datetime=\"2026-11-26T11:30", site.ReadOutput("incidents/later/index.html"), StringComparison.Ordinal);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("No problems found", run.Output, StringComparison.Ordinal);
+
+        var late = CliRunner.Run(TestSite.Parse("2026-11-26T11:31:00Z"), "check", "--input", site.Input);
+        Assert.Contains("incidents/later.md:8: warning: this update promised the next one by 2026-11-26 11:30 UTC, 1m ago", late.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("update-overdue", late.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_postmortem_started_during_an_open_incident_warns_without_failing_check()
+    {
+        using var site = TestSite.Create();
+        site.Write("incidents/outage.md", Incidents.File(
+            "title: API outage\nseverity: SEV1\ncomponents:\n  api: major_outage",
+            Incidents.Update("2026-11-26 10:02 UTC", "Investigating", "We are investigating.")));
+        var now = TestSite.Parse("2026-11-26T11:00:00Z");
+        Assert.Equal(0, CliRunner.Run(now, "new", "postmortem", "outage", "--input", site.Input, "--now", "2026-11-26T11:00:00Z").ExitCode);
+
+        var run = CliRunner.Run(now, "check", "--input", site.Input);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("postmortems/outage.md:", run.Output, StringComparison.Ordinal);
+        Assert.Contains("warning: a SEV1 postmortem needs at least one entry under 'action_items:'; add it before the postmortem is published (in a draft, so it does not stop the build) [missing-section]", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("'statussite new postmortem <incident>' writes", run.Output, StringComparison.Ordinal);
+        Assert.Contains("[update-overdue]", run.Output, StringComparison.Ordinal);
     }
 }
