@@ -55,9 +55,11 @@ public static class SiteBuilder
         return (diagnostics.HasErrors ? null : model, diagnostics);
     }
 
+    /// <exception cref="OutputRefusedException">The output folder is not one the build may replace; nothing was written.</exception>
     public static async Task<BuildResult> BuildAsync(BuildOptions options)
     {
         var total = Stopwatch.StartNew();
+        OutputFolder.Claim(options.OutputDir, options.InputDir, options.ThemeDir);
         var theme = new Theme(options.ThemeDir, Path.Combine(options.InputDir, "theme"));
 
         // The templates are compiled (or loaded from the cache) while the content is read and analysed,
