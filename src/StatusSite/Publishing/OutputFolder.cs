@@ -95,7 +95,6 @@ public static partial class OutputFolder
         yield return (FullPath(inputDir), "the content folder (--input)");
         yield return (FullPath(themeDir), "the theme folder");
         var working = FullPath(Directory.GetCurrentDirectory());
-        yield return (working, "the working folder");
         if (RepositoryRoot(working) is { } repository)
         {
             yield return (repository, "the root of the Git repository you are working in");
@@ -105,6 +104,8 @@ public static partial class OutputFolder
         {
             yield return (FullPath(home), "your home folder");
         }
+
+        yield return (working, "the working folder");
     }
 
     /// <summary>Whether <paramref name="outer"/> is <paramref name="inner"/> or a folder above it, by path or through a link.</summary>
