@@ -5,19 +5,23 @@ using System.Text.Json.Serialization;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using StatusSite.Content;
+using StatusSite.Publishing;
 
 namespace StatusSite.Cli;
 
 internal sealed class BuildSettings : RenderSettings
 {
     [CommandOption("-o|--output <FOLDER>")]
-    [Description("Where the site is written. It is replaced only when the whole build succeeds.")]
+    [Description("Where the site is written. It is replaced only when the whole build succeeds, and only if it is missing, empty, or written by an earlier build (it holds a " + OutputFolder.MarkerName + " file).")]
     [DefaultValue("_site")]
     public string Output { get; init; } = "_site";
 
     [CommandOption("--stats <FILE>")]
     [Description("Also write the build's stage times, sizes, peak memory, garbage collections, bytes allocated and JIT work as JSON (used by the benchmark).")]
     public string? Stats { get; init; }
+
+    public override ValidationResult Validate() =>
+        string.IsNullOrWhiteSpace(Output) ? ValidationResult.Error("--output: give the folder to write the site to, such as _site") : base.Validate();
 }
 
 /// <summary><c>statussite build</c>: validate, then render and write the whole site or nothing.</summary>
@@ -27,14 +31,23 @@ internal sealed class BuildCommand(IAnsiConsole console, TimeProvider clock) : A
     {
         var options = new BuildOptions(settings.Input, settings.Output, ThemeLocator.Resolve(settings.Theme), settings.Cache, settings.ResolveNow(clock), SiteTheme: !settings.NoSiteTheme);
         var build = SiteBuilder.BuildAsync(options);
-        // A spinner only for builds long enough to wonder about (a cold template compile), and only on a terminal.
-        if (await Task.WhenAny(build, Task.Delay(TimeSpan.FromSeconds(1), cancellationToken)).ConfigureAwait(false) != build
-            && console.Profile.Capabilities.Interactive)
+        BuildResult result;
+        try
         {
-            await console.Status().StartAsync("Building the site…", _ => build).ConfigureAwait(false);
+            // A spinner only for builds long enough to wonder about (a cold template compile), and only on a terminal.
+            if (await Task.WhenAny(build, Task.Delay(TimeSpan.FromSeconds(1), cancellationToken)).ConfigureAwait(false) != build
+                && console.Profile.Capabilities.Interactive)
+            {
+                await console.Status().StartAsync("Building the site…", _ => build).ConfigureAwait(false);
+            }
+
+            result = await build.ConfigureAwait(false);
+        }
+        catch (OutputRefusedException e)
+        {
+            throw new UsageException($"--output: {e.Message}");
         }
 
-        var result = await build.ConfigureAwait(false);
         DiagnosticPrinter.Print(console, result.Diagnostics);
         if (!result.Succeeded)
         {

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
+using Spectre.Console;
 using Spectre.Console.Cli;
 using StatusSite.Content;
 
@@ -58,6 +59,17 @@ internal class RenderSettings : ClockSettings
     [CommandOption("--no-site-theme")]
     [Description(NoSiteThemeDescription)]
     public bool NoSiteTheme { get; init; }
+
+    public override ValidationResult Validate() => CacheOption.Validate(Cache);
+}
+
+/// <summary>The checks of a --cache value, before a build writes into it.</summary>
+internal static class CacheOption
+{
+    public static ValidationResult Validate(string cache) =>
+        string.IsNullOrWhiteSpace(cache) ? ValidationResult.Error("--cache: give a folder for the compiled templates, such as .statussite-cache")
+        : File.Exists(cache) ? ValidationResult.Error($"--cache: '{cache}' is a file; give a folder for the compiled templates, such as .statussite-cache")
+        : ValidationResult.Success();
 }
 
 /// <summary>Where the default theme is: ./theme when present (the template repository), else the one shipped with the tool.</summary>

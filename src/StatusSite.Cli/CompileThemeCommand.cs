@@ -15,6 +15,8 @@ internal sealed class CompileThemeSettings : CommandSettings
     [Description("Where the compiled templates are written.")]
     [DefaultValue(".statussite-cache")]
     public string Cache { get; init; } = ".statussite-cache";
+
+    public override ValidationResult Validate() => CacheOption.Validate(Cache);
 }
 
 /// <summary>

@@ -79,9 +79,11 @@ public static class SiteBuilder
     private static Theme ThemeOf(string themeDir, string inputDir, bool siteTheme) =>
         new(themeDir, siteTheme ? Path.Combine(inputDir, "theme") : null);
 
+    /// <exception cref="OutputRefusedException">The output folder is not one the build may replace; nothing was written.</exception>
     public static async Task<BuildResult> BuildAsync(BuildOptions options)
     {
         var total = Stopwatch.StartNew();
+        OutputFolder.Claim(options.OutputDir, options.InputDir, options.ThemeDir);
         var theme = ThemeOf(options.ThemeDir, options.InputDir, options.SiteTheme);
 
         // The templates are compiled (or loaded from the cache) while the content is read and analysed,

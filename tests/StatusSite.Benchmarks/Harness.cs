@@ -43,6 +43,12 @@ public static class Harness
     public static Measurement Measure(string tool, string repo, string work, string outputRoot, string input, string now, int runs)
     {
         var output = Path.Combine(outputRoot, "statussite-bench-out");
+        if (Directory.Exists(output) && !File.Exists(Path.Combine(output, StatusSite.Publishing.OutputFolder.MarkerName)))
+        {
+            // The benchmark's own folder, left by a tool from before the output marker: the build would refuse it.
+            Directory.Delete(output, recursive: true);
+        }
+
         var warmCache = Path.Combine(work, "cache-warm");
         var stats = Path.Combine(work, "stats.json");
         Run(tool, repo, input, output, warmCache, now, stats);

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text;
 using StatusSite.Content;
 
@@ -13,20 +14,22 @@ public sealed record WriteResult(int Files, long Bytes, IReadOnlyList<Diagnostic
 /// <summary>
 /// Writes the whole site or nothing: every file goes to a temporary sibling folder, which then
 /// replaces the output folder. A failure on the way, or a problem the <see cref="HtmlChecker"/>
-/// finds in the rendered pages, leaves the previous output as it was.
+/// finds in the rendered pages, leaves the previous output as it was. Every output holds the
+/// <see cref="OutputFolder.MarkerName"/> file, and only a folder holding it (or a missing or empty
+/// one) is replaced: see <see cref="OutputFolder.Claim"/>, which a build runs first.
 /// </summary>
-public static class OutputWriter
+public static partial class OutputWriter
 {
     public static async Task<WriteResult> WriteAsync(string outputDir, IReadOnlyList<OutputFile> files, int maxParallelism, HtmlChecker? checker = null, CancellationToken cancellationToken = default)
     {
-        var target = Path.GetFullPath(outputDir).TrimEnd(Path.DirectorySeparatorChar);
-        var parent = Path.GetDirectoryName(target)!;
-        Directory.CreateDirectory(parent);
-        var staging = Path.Combine(parent, $".{Path.GetFileName(target)}.staging-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        var target = OutputFolder.FullPath(outputDir);
+        Directory.CreateDirectory(Path.GetDirectoryName(target) ?? throw new OutputRefusedException($"'{outputDir}' is the root of a filesystem; give --output a folder of its own"));
+        var staging = OutputFolder.StagingFor(target);
         long bytes = 0;
         try
         {
             Directory.CreateDirectory(staging);
+            File.WriteAllText(Path.Combine(staging, OutputFolder.MarkerName), OutputFolder.MarkerText);
             await Parallel.ForEachAsync(
                 files,
                 new ParallelOptions { MaxDegreeOfParallelism = maxParallelism, CancellationToken = cancellationToken },
@@ -59,6 +62,8 @@ public static class OutputWriter
                 return new WriteResult(files.Count, bytes, problems);
             }
 
+            // The folder may have changed while the site was rendered.
+            OutputFolder.EnsureReplaceable(target, outputDir);
             Swap(staging, target, files, maxParallelism);
         }
         catch
@@ -93,6 +98,12 @@ public static class OutputWriter
         }
     }
 
+    /// <summary>
+    /// Puts the staged site in the output's place. Where the platform can, the two folders are exchanged in
+    /// one step, so the output path never goes missing, not even for a reader or a kill at that moment.
+    /// Elsewhere the old site is renamed aside first; a build killed between the two renames leaves it as
+    /// '….old', which the next build puts back (<see cref="OutputFolder.Claim"/>).
+    /// </summary>
     private static void Swap(string staging, string target, IReadOnlyList<OutputFile> files, int maxParallelism)
     {
         if (!Directory.Exists(target))
@@ -101,7 +112,13 @@ public static class OutputWriter
             return;
         }
 
-        var old = staging + ".old";
+        if (Exchange(staging, target))
+        {
+            DeleteReplaced(staging, files, maxParallelism);
+            return;
+        }
+
+        var old = staging + OutputFolder.OldSuffix;
         Directory.Move(target, old);
         try
         {
@@ -159,7 +176,34 @@ public static class OutputWriter
         TryDelete(folder);
     }
 
-    private static void TryDelete(string folder)
+    /// <summary>
+    /// Exchanges two folders in one atomic step: Linux's renameat2 with RENAME_EXCHANGE (since Linux 3.15 and
+    /// glibc 2.28). False where the platform, the C library or the filesystem cannot; nothing has moved then.
+    /// </summary>
+    internal static bool Exchange(string a, string b)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return false;
+        }
+
+        try
+        {
+            return RenameAt2(AtCurrentWorkingDirectory, a, AtCurrentWorkingDirectory, b, RenameExchange) == 0;
+        }
+        catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    private const int AtCurrentWorkingDirectory = -100;
+    private const uint RenameExchange = 2;
+
+    [LibraryImport("libc", EntryPoint = "renameat2", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    private static partial int RenameAt2(int oldDirectory, string oldPath, int newDirectory, string newPath, uint flags);
+
+    internal static void TryDelete(string folder)
     {
         try
         {
@@ -170,7 +214,7 @@ public static class OutputWriter
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // A leftover staging folder is harmless; the next build uses a new name.
+            // A leftover staging folder is harmless; the next build removes it.
         }
     }
 }

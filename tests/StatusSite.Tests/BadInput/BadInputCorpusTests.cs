@@ -1,4 +1,5 @@
 using System.Text;
+using StatusSite.Publishing;
 using StatusSite.Tests.Support;
 
 namespace StatusSite.Tests.BadInput;
@@ -208,6 +209,7 @@ public sealed class BadInputCorpusTests
     {
         Directory.CreateDirectory(site.Output);
         File.WriteAllText(Path.Combine(site.Output, "index.html"), "the previous site");
+        File.WriteAllText(Path.Combine(site.Output, OutputFolder.MarkerName), OutputFolder.MarkerText);
         var previous = TestSite.Snapshot(site.Output);
 
         var result = await site.BuildAsync();

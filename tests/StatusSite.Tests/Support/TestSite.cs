@@ -130,7 +130,7 @@ internal sealed class TestSite : IDisposable
         }
     }
 
-    private static void CopyFolder(string from, string to)
+    public static void CopyFolder(string from, string to)
     {
         foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
         {
