@@ -46,6 +46,8 @@ public class PlainParagraphsTests
             ".", ",", ";", ":", "?", "(", ")", "\"", "'", "-", "--", "—", "/", "1.", "2)", "a.", "iv.", "x)", "é", "ß", "日本",
             "*", "_", "`", "#", "[", "]", "<", ">", "&", "|", "~", "^", "+", "=", "!", "\\", "@", "$", "\t", "\r", "\u00a0",
             "http://x.y", "www.x", "WwW.y", "mailto:a", "MAILTO:b", "maılto:c", "tel:1", "Tel:2", "***", "===", "> ", "- ", "+ ", "# ",
+            "javascript:alert(1)", "JaVaScRiPt:x", "data:text/html,x", "vbscript:y", "](", "](javascript:z)", "[x]: javascript:w", "<!--", "-->",
+            "<!-- note -->", "jav&#x61;script:v",
         ];
         var accepted = 0;
         for (var n = 0; n < 20_000; n++)

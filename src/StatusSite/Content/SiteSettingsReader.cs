@@ -32,6 +32,7 @@ internal sealed class SiteSettingsReader(DiagnosticBag diagnostics)
         }
 
         var baseUrl = BaseUrl(display, dto);
+        var supportUrl = dto.SupportUrl is null ? null : WebAddress(display, dto, nameof(SiteDto.SupportUrl), dto.SupportUrl, "https://acme.example/support");
         var timeZone = TimeZoneOf(display, dto);
         var components = Components(display, dto);
         var policy = PolicyOf(display, dto.Policy);
@@ -48,24 +49,30 @@ internal sealed class SiteSettingsReader(DiagnosticBag diagnostics)
             return null;
         }
 
-        return new SiteSettings(dto.Title, baseUrl, dto.Description ?? "", language, timeZone, dto.SupportUrl, dto.Repository, components, policy, uptime, feedEntries);
+        return new SiteSettings(dto.Title, baseUrl, dto.Description ?? "", language, timeZone, supportUrl?.AbsoluteUri, dto.Repository, components, policy, uptime, feedEntries);
     }
 
     private Uri? BaseUrl(string display, SiteDto dto)
     {
-        if (dto.BaseUrl is null)
+        if (dto.BaseUrl is null || WebAddress(display, dto, nameof(SiteDto.BaseUrl), dto.BaseUrl, "https://status.example.com/") is not { } uri)
         {
-            return null;
-        }
-
-        if (!Uri.TryCreate(dto.BaseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
-        {
-            diagnostics.Error(display, dto.LineOf(nameof(SiteDto.BaseUrl)), $"base_url '{dto.BaseUrl}' is not an absolute web address; write it as 'https://status.example.com/'");
             return null;
         }
 
         // Relative URLs resolve against a folder only when it ends in '/'.
         return uri.AbsoluteUri.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
+    }
+
+    /// <summary>An address the site links to: absolute, http or https (never javascript:, data: or the like); null, with the error, otherwise.</summary>
+    private Uri? WebAddress(string display, SiteDto dto, string property, string value, string example)
+    {
+        if (Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
+        {
+            return uri;
+        }
+
+        diagnostics.Error(display, dto.LineOf(property), $"{YamlBinder.SnakeCase(property)} '{value}' is not an absolute web address; write it as '{example}'");
+        return null;
     }
 
     private TimeZoneInfo? TimeZoneOf(string display, SiteDto dto)

@@ -200,7 +200,8 @@ public sealed record MaintenanceModel(
 
     /// <summary>
     /// The window's story for feeds and the API, oldest first: its written updates, and for a window that follows the clock
-    /// the moves the clock made (into in progress, then completed), and an announcement when nothing was written at all.
+    /// the moves the clock made (into in progress, then completed; they carry the window's description, as nobody wrote
+    /// anything for them), and an announcement when nothing was written at all.
     /// Every entry has an id that never changes when later entries are added.
     /// </summary>
     public IReadOnlyList<MaintenanceEntry> Timeline
@@ -222,12 +223,12 @@ public sealed record MaintenanceModel(
 
             if (FollowsClock && StartedAt is { } started)
             {
-                entries.Add(new MaintenanceEntry(Id + "-in-progress", started, MaintenanceStatus.InProgress, MaintenanceStatus.InProgress, ""));
+                entries.Add(new MaintenanceEntry(Id + "-in-progress", started, MaintenanceStatus.InProgress, MaintenanceStatus.InProgress, Source.DescriptionMarkdown));
             }
 
             if (FollowsClock && CompletedAt is { } completed)
             {
-                entries.Add(new MaintenanceEntry(Id + "-completed", completed, MaintenanceStatus.Completed, MaintenanceStatus.Completed, ""));
+                entries.Add(new MaintenanceEntry(Id + "-completed", completed, MaintenanceStatus.Completed, MaintenanceStatus.Completed, Source.DescriptionMarkdown));
             }
 
             return entries;
