@@ -115,12 +115,14 @@ internal sealed class SiteSettingsReader(DiagnosticBag diagnostics)
             var group = string.IsNullOrWhiteSpace(item.Group) ? null : item.Group.Trim();
             if (group is not null)
             {
-                var line = item.LineOf(nameof(ComponentDto.Group));
-                if (!groups.TryAdd(ComponentGroups.IdOf(group), (group, line)) && groups[ComponentGroups.IdOf(group)] is var first && first.Name != group)
+                var (groupId, line) = (ComponentGroups.IdOf(group), item.LineOf(nameof(ComponentDto.Group)));
+                if (groups.TryGetValue(groupId, out var first) && first.Name != group)
                 {
-                    diagnostics.Error(display, line, $"the group '{group}' gets the id '{ComponentGroups.IdOf(group)}', which the group '{first.Name}' (line {first.Line}) already has; write '{first.Name}' to join that group, or a name that differs in its letters or digits");
+                    diagnostics.Error(display, line, $"the group '{group}' gets the id '{groupId}', which the group '{first.Name}' (line {first.Line}) already has; write '{first.Name}' to join that group, or a name that differs in its letters or digits");
                     continue;
                 }
+
+                groups.TryAdd(groupId, (group, line));
             }
 
             components.Add(new Component(item.Id, item.Name, group, item.Description, components.Count + 1));
