@@ -221,19 +221,18 @@ public sealed class ContentErrorTests
     }
 
     [Fact]
-    public async Task Output_path_that_is_a_file_is_reported_and_left_alone()
+    public async Task Output_path_that_is_a_file_is_refused_and_left_alone()
     {
         using var site = TestSite.Create();
         site.Write("incidents/ok.md", Good);
         File.WriteAllText(site.Output, "not a folder");
 
-        var result = await site.BuildAsync();
+        var refused = await Assert.ThrowsAsync<StatusSite.Publishing.OutputRefusedException>(() => site.BuildAsync());
         var (exitCode, output) = CliRunner.Run(CliRunner.BuildArgs(site));
 
-        Assert.False(result.Succeeded);
-        Assert.Contains(result.Diagnostics, d => d.Message.StartsWith("the site cannot be written here", StringComparison.Ordinal));
-        Assert.Equal(1, exitCode);
-        Assert.Contains("--output must name a folder", output);
+        Assert.EndsWith("_site' is a file; a build replaces the whole --output folder, so give it a folder of its own, such as _site", refused.Message);
+        Assert.Equal(2, exitCode);
+        Assert.Contains("error: --output: ", output);
         Assert.Equal("not a folder", File.ReadAllText(site.Output));
         Assert.Empty(Directory.EnumerateDirectories(site.Root, ".*staging*"));
     }

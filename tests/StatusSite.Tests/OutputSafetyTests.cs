@@ -60,14 +60,11 @@ public sealed class OutputSafetyTests
     [InlineData("parent of input", "holds the content folder (--input)")]
     [InlineData("theme", "is the theme folder")]
     [InlineData("parent of theme", "holds the theme folder")]
-    [InlineData("a file", "is a file")]
     public void A_folder_the_build_needs_is_refused_whatever_it_holds(string what, string message)
     {
         using var site = TestSite.Create();
         var theme = Path.Combine(site.Root, "themes", "copy");
         TestSite.CopyFolder(TestSite.ThemeDir, theme);
-        var file = Path.Combine(site.Root, "notes.txt");
-        File.WriteAllText(file, "not a folder");
         // Marked as an earlier output: the refusal must not depend on the marker.
         File.WriteAllText(Path.Combine(site.Input, OutputFolder.MarkerName), OutputFolder.MarkerText);
         File.WriteAllText(Path.Combine(theme, OutputFolder.MarkerName), OutputFolder.MarkerText);
@@ -76,8 +73,7 @@ public sealed class OutputSafetyTests
             "input" => site.Input,
             "parent of input" => site.Root,
             "theme" => theme,
-            "parent of theme" => Path.GetDirectoryName(theme)!,
-            _ => file,
+            _ => Path.GetDirectoryName(theme)!,
         };
         var before = TestSite.Snapshot(site.Root);
 
