@@ -19,6 +19,11 @@ public static partial class OutputFolder
 
     public const string MarkerText = "This folder is written by 'statussite build', which replaces all of it on every build: keep nothing else here.\n";
 
+    /// <summary>The suffix of the replaced site while a swap that cannot exchange the two folders in one step is under way.</summary>
+    internal const string OldSuffix = ".old";
+
+    private const string PickAnother = "a build replaces the whole --output folder, so give it a folder of its own, such as _site";
+
     private static readonly StringComparison PathComparison =
         OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
 
@@ -82,13 +87,8 @@ public static partial class OutputFolder
     internal static string StagingFor(string target) =>
         Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.staging-{Environment.ProcessId}-{Guid.NewGuid():N}");
 
-    /// <summary>The suffix of the replaced site while the swap cannot exchange the two folders in one step.</summary>
-    internal const string OldSuffix = ".old";
-
     /// <summary>The full path without a trailing separator (a filesystem root keeps its own).</summary>
     internal static string FullPath(string path) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
-
-    private const string PickAnother = "a build replaces the whole --output folder, so give it a folder of its own, such as _site";
 
     private static IEnumerable<(string Folder, string What)> Protected(string inputDir, string themeDir)
     {
