@@ -21,6 +21,8 @@ internal static class CliApp
         {
             config.SetApplicationName("statussite");
             config.PropagateExceptions();
+            config.UseAssemblyInformationalVersion();
+            config.SetInterceptor(new UnknownOptions());
             config.ConfigureConsole(console);
             config.Settings.Registrar.RegisterInstance<TimeProvider>(clock ?? TimeProvider.System);
 
