@@ -37,7 +37,7 @@ internal sealed class UpdateSettings : InputSettings
     public string Id { get; init; } = "";
 
     [CommandOption("-s|--status <STATUS>")]
-    [Description("investigating, identified, monitoring or update (use 'resolve' to resolve).")]
+    [Description("investigating, identified, monitoring or update. To resolve, use 'statussite resolve <ID>'.")]
     public string? Status { get; init; }
 
     [CommandOption("-m|--message <TEXT>")]
@@ -119,6 +119,9 @@ internal sealed class NewIncidentCommand(IAnsiConsole console, TimeProvider cloc
 /// <summary><c>statussite update &lt;id&gt;</c>: posts an update at its place in the incident file.</summary>
 internal sealed class UpdateCommand(IAnsiConsole console, TimeProvider clock) : Command<UpdateSettings>
 {
+    /// <summary>What update posts; Resolved has its own command.</summary>
+    private static readonly IncidentStatus[] UpdateStatuses = [.. Enum.GetValues<IncidentStatus>().Where(s => s != IncidentStatus.Resolved)];
+
     public override int Execute(CommandContext context, UpdateSettings settings, CancellationToken cancellationToken)
     {
         var input = AuthoringSupport.Open(console, settings.Input);
@@ -127,10 +130,10 @@ internal sealed class UpdateCommand(IAnsiConsole console, TimeProvider clock) : 
             return CliApp.ContentErrors;
         }
 
-        var status = AuthoringInput.ParseEnum<IncidentStatus>("--status", settings.Status, out var error) ?? throw new UsageException(error);
+        var status = AuthoringInput.ParseEnum("--status", settings.Status, out var error, offered: UpdateStatuses) ?? throw new UsageException(error);
         if (status == IncidentStatus.Resolved)
         {
-            throw new UsageException($"to resolve an incident use 'statussite resolve {settings.Id}', which also sets its components back to operational");
+            throw new UsageException($"--status resolved: update does not resolve; use 'statussite resolve {settings.Id}', which also sets its components back to operational");
         }
 
         var message = settings.Message ?? throw new UsageException("--message is required: what customers read in this update");
@@ -244,9 +247,15 @@ internal static class AuthoringSupport
             return now + span;
         }
 
-        return Timestamp.TryParse(text, out var value, out _)
-            ? value
-            : throw new UsageException($"--next-update: '{text}' is neither a duration (30m, 1h) nor a timestamp ({Timestamp.Example})");
+        if (Timestamp.TryParse(text, out var value, out var error))
+        {
+            return value;
+        }
+
+        // What starts with a date is a timestamp with a mistake ("no time zone; add 'Z'"), which says more than "neither".
+        throw new UsageException(char.IsAsciiDigit(text.TrimStart().FirstOrDefault()) && text.Contains('-', StringComparison.Ordinal)
+            ? $"--next-update: {error}"
+            : $"--next-update: '{text}' is neither a duration (30m, 1h) nor a timestamp ({Timestamp.Example})");
     }
 
     public static string? Read(IAnsiConsole console, AuthoringInput input, string path)

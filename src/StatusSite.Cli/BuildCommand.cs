@@ -52,14 +52,14 @@ internal sealed class BuildCommand(IAnsiConsole console, TimeProvider clock) : A
         if (!result.Succeeded)
         {
             var errors = result.Diagnostics.Count(d => d.Level == DiagnosticLevel.Error);
-            console.MarkupLineInterpolated($"[red]Build failed with {errors} error(s); nothing was written and {settings.Output}/ is unchanged.[/]");
+            console.MarkupLineInterpolated($"[red]Build failed with {Counted.Of(errors, "error")}; nothing was written and {settings.Output}/ is unchanged.[/]");
             return CliApp.ContentErrors;
         }
 
         var model = result.Model!;
         var t = result.Timings;
         console.MarkupLineInterpolated(CultureInfo.InvariantCulture,
-            $"Built {model.Incidents.Count} incidents and {model.Maintenances.Count} maintenance windows into {settings.Output}/: {result.Pages} pages, {result.Files} files, {result.Bytes / 1024.0:0.0} KB in {t.TotalMs} ms (read {t.ReadMs} ms, analyse {t.AnalyzeMs} ms, render and write {t.RenderAndWriteMs} ms, of which HTML and link check {t.CheckMs} ms summed over threads).");
+            $"Built {Counted.Of(model.Incidents.Count, "incident")} and {Counted.Of(model.Maintenances.Count, "maintenance window")} into {settings.Output}/: {Counted.Of(result.Pages, "page")}, {Counted.Of(result.Files, "file")}, {result.Bytes / 1024.0:0.0} KB in {t.TotalMs} ms (read {t.ReadMs} ms, analyse {t.AnalyzeMs} ms, render and write {t.RenderAndWriteMs} ms, of which HTML and link check {t.CheckMs} ms summed over threads).");
         if (settings.Stats is not null)
         {
             WriteStats(settings.Stats, result);

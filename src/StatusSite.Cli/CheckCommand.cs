@@ -50,7 +50,7 @@ internal sealed class CheckCommand(IAnsiConsole console, TimeProvider clock) : C
         else
         {
             DiagnosticPrinter.PrintGrouped(console, diagnostics);
-            DiagnosticPrinter.PrintSummary(console, diagnostics, model is null ? null : $"{model.Incidents.Count} incidents and {model.Maintenances.Count} maintenance windows");
+            DiagnosticPrinter.PrintSummary(console, diagnostics, model is null ? null : $"{Counted.Of(model.Incidents.Count, "incident")} and {Counted.Of(model.Maintenances.Count, "maintenance window")}");
         }
 
         return diagnostics.Any(d => d.Level == DiagnosticLevel.Error) ? CliApp.ContentErrors : CliApp.Success;

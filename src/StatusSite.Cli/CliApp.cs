@@ -1,3 +1,4 @@
+using System.Reflection;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -21,6 +22,9 @@ internal static class CliApp
         {
             config.SetApplicationName("statussite");
             config.PropagateExceptions();
+            // The tool's own version (with the commit it was built from), not the host's: tests run it in-process.
+            config.SetApplicationVersion(typeof(CliApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion);
+            config.SetInterceptor(new UnknownOptions());
             config.ConfigureConsole(console);
             config.Settings.Registrar.RegisterInstance<TimeProvider>(clock ?? TimeProvider.System);
 

@@ -13,6 +13,10 @@ internal class InputSettings : CommandSettings
     [Description("The content folder.")]
     [DefaultValue("input")]
     public string Input { get; init; } = "input";
+
+    public override ValidationResult Validate() => string.IsNullOrWhiteSpace(Input)
+        ? ValidationResult.Error("--input is empty; name the content folder, such as --input input, or leave the option out")
+        : ValidationResult.Success();
 }
 
 /// <summary>Options of the commands that read the content at a clock.</summary>
@@ -60,7 +64,7 @@ internal class RenderSettings : ClockSettings
     [Description(NoSiteThemeDescription)]
     public bool NoSiteTheme { get; init; }
 
-    public override ValidationResult Validate() => CacheOption.Validate(Cache);
+    public override ValidationResult Validate() => base.Validate() is { Successful: false } input ? input : CacheOption.Validate(Cache);
 }
 
 /// <summary>The checks of a --cache value, before a build writes into it.</summary>
@@ -77,6 +81,11 @@ internal static class ThemeLocator
 {
     public static string Resolve(string? theme)
     {
+        if (theme is not null && string.IsNullOrWhiteSpace(theme))
+        {
+            throw new UsageException("--theme is empty; name the theme folder, such as --theme theme, or leave the option out for the default");
+        }
+
         if (theme is not null)
         {
             return Directory.Exists(theme) ? theme : throw new UsageException($"--theme: the folder '{theme}' does not exist");

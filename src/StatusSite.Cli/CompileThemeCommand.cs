@@ -37,8 +37,8 @@ internal sealed class CompileThemeCommand(IAnsiConsole console) : AsyncCommand<C
 
         var templates = theme.Templates.Count();
         console.WriteLine(failures.Count == 0
-            ? $"All {templates} templates of {theme.ThemeDir} are compiled and cached."
-            : $"{failures.Count} of the {templates} templates do not compile; fix them in {theme.ThemeDir}.");
+            ? $"Compiled and cached {Counted.Of(templates, "template")} of {theme.ThemeDir}."
+            : $"{failures.Count} of {Counted.Of(templates, "template")} failed to compile; fix the errors above in {theme.ThemeDir}.");
         return failures.Count == 0 ? CliApp.Success : 1;
     }
 }

@@ -42,7 +42,7 @@ internal static class DiagnosticPrinter
         }
 
         var colour = errors > 0 ? "red" : "yellow";
-        console.MarkupLine($"[{colour}]{errors} error(s) and {warnings} warning(s) in {files} file(s){Markup.Escape(what)}.[/]");
+        console.MarkupLine($"[{colour}]{Counted.Of(errors, "error")} and {Counted.Of(warnings, "warning")} in {Counted.Of(files, "file")}{Markup.Escape(what)}.[/]");
     }
 
     /// <summary>

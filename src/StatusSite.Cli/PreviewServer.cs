@@ -124,8 +124,8 @@ internal sealed class PreviewServer : IAsyncDisposable
 
             _errors = result.Succeeded ? null : result.Diagnostics.Where(d => d.Level == DiagnosticLevel.Error).ToList();
             _log(result.Succeeded
-                ? $"built {result.Pages} pages in {result.Timings.TotalMs} ms"
-                : $"build failed with {_errors!.Count} error(s); the preview shows them:\n" + string.Join("\n", _errors));
+                ? $"built {Counted.Of(result.Pages, "page")} in {result.Timings.TotalMs} ms"
+                : $"build failed with {Counted.Of(_errors!.Count, "error")}; the preview shows them:\n" + string.Join("\n", _errors));
         }
         finally
         {

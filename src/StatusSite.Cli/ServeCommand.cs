@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Runtime.InteropServices;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -22,38 +23,37 @@ internal sealed class ServeCommand(IAnsiConsole console, TimeProvider clock) : A
             throw new UsageException($"--port {settings.Port} is not a port; use 1 to 65535, or 0 for a free one");
         }
 
+        // Ctrl+C (SIGINT) and a service manager's or container's SIGTERM both stop the preview cleanly,
+        // also while the first build runs.
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        void Stop(PosixSignalContext signal)
+        {
+            signal.Cancel = true;
+            stopping.Cancel();
+        }
+
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+
         // Resolve once to report a bad --now as a usage error; with --now every rebuild uses that clock.
         var fixedNow = settings.Now is null ? (DateTimeOffset?)null : settings.ResolveNow(clock);
         var options = new PreviewOptions(settings.Input, ThemeLocator.Resolve(settings.Theme), settings.Cache, settings.Port, () => fixedNow ?? settings.ResolveNow(clock), !settings.NoSiteTheme);
-        PreviewServer server;
         try
         {
-            server = await PreviewServer.StartAsync(options, message => console.MarkupLineInterpolated($"[grey]{message}[/]"), cancellationToken).ConfigureAwait(false);
+            var server = await PreviewServer.StartAsync(options, message => console.MarkupLineInterpolated($"[grey]{message}[/]"), stopping.Token).ConfigureAwait(false);
+            await using (server.ConfigureAwait(false))
+            {
+                console.MarkupLineInterpolated($"Serving {settings.Input}/ at [link]{server.Url}[/] — rebuilds when input/ or the theme changes. Press Ctrl+C to stop.");
+                await Task.Delay(Timeout.Infinite, stopping.Token).ConfigureAwait(false);
+            }
         }
         catch (IOException e)
         {
             throw new UsageException($"cannot listen on 127.0.0.1:{settings.Port} ({e.Message}); pick another --port, or --port 0 for a free one");
         }
-
-        await using (server.ConfigureAwait(false))
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
-            console.MarkupLineInterpolated($"Serving {settings.Input}/ at [link]{server.Url}[/] — rebuilds when input/ or the theme changes. Press Ctrl+C to stop.");
-            var stopped = new TaskCompletionSource();
-            ConsoleCancelEventHandler onCancel = (_, e) =>
-            {
-                e.Cancel = true;
-                stopped.TrySetResult();
-            };
-            Console.CancelKeyPress += onCancel;
-            using var registration = cancellationToken.Register(() => stopped.TrySetResult());
-            try
-            {
-                await stopped.Task.ConfigureAwait(false);
-            }
-            finally
-            {
-                Console.CancelKeyPress -= onCancel;
-            }
+            console.MarkupLine("Stopped the preview.");
         }
 
         return CliApp.Success;

@@ -155,9 +155,10 @@ public static class SiteBuilder
 
     private static Strings? LoadStrings(Theme theme, string language, string siteYml, string themeDisplay, DiagnosticBag diagnostics)
     {
+        var reading = language;
         try
         {
-            var strings = Strings.Load(language, lang => theme.ReadText($"i18n/{lang}.yml"));
+            var strings = Strings.Load(language, lang => theme.ReadText($"i18n/{reading = lang}.yml"));
             foreach (var warning in TranslationChecker.Warnings(theme, strings))
             {
                 diagnostics.Add(warning);
@@ -167,11 +168,12 @@ public static class SiteBuilder
         }
         catch (FileNotFoundException)
         {
-            diagnostics.Error(siteYml, 0, $"language '{language}' has no translation (theme/i18n/{language}.yml); use one the theme ships, such as 'en', or add the file in input/theme/i18n/");
+            var files = string.Join(" or ", Strings.Chain(language).Select(name => $"theme/i18n/{name}.yml"));
+            diagnostics.Error(siteYml, 0, $"language '{language}' has no translation ({files}); use one the theme ships, such as 'en', or add the file in input/theme/i18n/");
         }
         catch (YamlDotNet.Core.YamlException e)
         {
-            diagnostics.Error($"{themeDisplay}/i18n/{language}.yml", (int)e.Start.Line, $"the translation file is not valid YAML ({e.Message}); fix its indentation or quoting");
+            diagnostics.Error($"{themeDisplay}/i18n/{reading}.yml", (int)e.Start.Line, $"the translation file is not valid YAML ({e.Message}); fix its indentation or quoting");
         }
 
         return null;

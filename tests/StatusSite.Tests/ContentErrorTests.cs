@@ -253,7 +253,7 @@ public sealed class ContentErrorTests
         var (exitCode, output) = CliRunner.Run(CliRunner.BuildArgs(site));
 
         Assert.Equal(0, exitCode);
-        Assert.Matches(@"Built 1 incidents and 0 maintenance windows into .*: \d+ pages, \d+ files", output);
+        Assert.Matches(@"Built 1 incident and 0 maintenance windows into .*: \d+ pages, \d+ files", output);
         Assert.True(File.Exists(Path.Combine(site.Output, "incidents", "ok", "index.html")));
         await Task.CompletedTask;
     }

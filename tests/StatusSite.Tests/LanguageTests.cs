@@ -90,4 +90,47 @@ public sealed class LanguageTests
         var nav = site.Page().QuerySelectorAll("nav a").Select(a => a.TextContent).ToList();
         Assert.Equal(["Status", "History", "Wartung", "Postmortems"], nav);
     }
+
+    [Theory]
+    [InlineData("pt-BR")]
+    [InlineData("pt-br")]
+    public async Task A_region_code_reads_its_languages_strings_and_formats_dates_in_the_regions_culture(string language)
+    {
+        using var site = TestSite.Create(TestSite.DefaultSiteYml.Replace("language: en", "language: " + language, StringComparison.Ordinal));
+        var result = await site.BuildOkAsync();
+
+        Assert.DoesNotContain(result.Diagnostics, d => d.Rule is "i18n-missing" or "i18n-unknown");
+        var portuguese = Strings.Load("pt", lang => File.ReadAllText(Path.Combine(TestSite.ThemeDir, "i18n", lang + ".yml")));
+        var home = site.Page();
+        Assert.Equal("pt-BR", home.DocumentElement.GetAttribute("lang"));
+        Assert.Equal(portuguese["nav.history"], home.QuerySelector("nav a[href='./history/']")!.TextContent);
+        var built = TestSite.Parse(TestSite.DefaultNow).UtcDateTime.ToString(portuguese["format.date_time"], CultureInfo.GetCultureInfo("pt-BR"));
+        Assert.Contains(built + " UTC", home.QuerySelector(".site-footer")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_region_file_needs_only_the_keys_it_writes_differently()
+    {
+        using var site = TestSite.Create(TestSite.DefaultSiteYml.Replace("language: en", "language: pt-BR", StringComparison.Ordinal));
+        site.Write("theme/i18n/pt-BR.yml", "nav:\n  history: Histórico do Brasil\n");
+        var result = await site.BuildOkAsync();
+
+        Assert.DoesNotContain(result.Diagnostics, d => d.Rule is "i18n-missing" or "i18n-unknown");
+        var nav = site.Page().QuerySelectorAll("nav a").Select(a => a.TextContent).ToList();
+        Assert.Equal(["Estado", "Histórico do Brasil", "Manutenção", "Postmortems"], nav);
+    }
+
+    [Theory]
+    [InlineData("xx-YY", "input/site.yml:4: language 'xx-YY' is not a language code; write one such as 'en', 'de' or 'pt-BR'")]
+    [InlineData("../en", "input/site.yml:4: language '../en' is not a language code; write one such as 'en', 'de' or 'pt-BR'")]
+    [InlineData("it-CH", "input/site.yml: language 'it-CH' has no translation (theme/i18n/it-CH.yml or theme/i18n/it.yml); use one the theme ships, such as 'en', or add the file in input/theme/i18n/")]
+    public async Task A_language_that_is_unknown_or_untranslated_is_refused(string language, string error)
+    {
+        using var site = TestSite.Create(TestSite.DefaultSiteYml.Replace("language: en", "language: " + language, StringComparison.Ordinal));
+
+        var result = await site.BuildAsync();
+
+        Assert.False(result.Succeeded);
+        Assert.Contains(error, result.Diagnostics.Select(d => d.ToString()));
+    }
 }

@@ -114,10 +114,11 @@ public sealed class AuthoringInput
     }
 
     /// <summary>Parses an enum value as written on the command line ('SEV2', 'identified'), with "did you mean".</summary>
-    public static T? ParseEnum<T>(string option, string? text, out string error)
+    /// <param name="offered">The values the messages list, when the command takes fewer than all (the caller refuses the others itself).</param>
+    public static T? ParseEnum<T>(string option, string? text, out string error, IEnumerable<T>? offered = null)
         where T : struct, Enum
     {
-        var names = Enum.GetNames<T>().Select(n => typeof(T) == typeof(Severity) ? n.ToUpperInvariant() : YamlBinder.SnakeCase(n)).ToList();
+        var names = (offered ?? Enum.GetValues<T>()).Select(v => typeof(T) == typeof(Severity) ? v.ToString().ToUpperInvariant() : YamlBinder.SnakeCase(v.ToString())).ToList();
         if (text is not null && EnumNames.TryParse(typeof(T), text, out var value))
         {
             error = "";

@@ -1,3 +1,4 @@
+using System.Globalization;
 using StatusSite.Model;
 
 namespace StatusSite.Content;
@@ -38,13 +39,9 @@ internal sealed class SiteSettingsReader(DiagnosticBag diagnostics)
         var policy = PolicyOf(display, dto.Policy);
         var uptime = UptimeOf(display, dto.Uptime);
         var feedEntries = FeedEntriesOf(display, dto.Feeds);
-        var language = dto.Language ?? "en";
-        if (!ContentReader.IdPattern().IsMatch(language))
-        {
-            diagnostics.Error(display, dto.LineOf(nameof(SiteDto.Language)), $"language '{language}' is not a language code; write one such as 'en' or 'de'");
-        }
+        var language = LanguageOf(display, dto);
 
-        if (diagnostics.ErrorCount > before || baseUrl is null || timeZone is null || dto.Title is null)
+        if (diagnostics.ErrorCount > before || baseUrl is null || timeZone is null || language is null || dto.Title is null)
         {
             return null;
         }
@@ -72,6 +69,29 @@ internal sealed class SiteSettingsReader(DiagnosticBag diagnostics)
         }
 
         diagnostics.Error(display, dto.LineOf(property), $"{YamlBinder.SnakeCase(property)} '{value}' is not an absolute web address; write it as '{example}'");
+        return null;
+    }
+
+    /// <summary>
+    /// The language as an IETF tag .NET knows ('en', 'pt-BR'), spelt the way .NET spells it, so 'pt-br'
+    /// finds theme/i18n/pt-BR.yml; only known tags, so it never names anything but a language file.
+    /// </summary>
+    private string? LanguageOf(string display, SiteDto dto)
+    {
+        var tag = dto.Language ?? "en";
+        try
+        {
+            var culture = CultureInfo.GetCultureInfo(tag, predefinedOnly: true);
+            if (culture.Name.Length > 0)
+            {
+                return culture.Name;
+            }
+        }
+        catch (CultureNotFoundException)
+        {
+        }
+
+        diagnostics.Error(display, dto.LineOf(nameof(SiteDto.Language)), $"language '{tag}' is not a language code; write one such as 'en', 'de' or 'pt-BR'");
         return null;
     }
 

@@ -1,7 +1,7 @@
 namespace StatusSite.Content;
 
 /// <summary>"Did you mean" suggestions by edit distance.</summary>
-internal static class Suggest
+public static class Suggest
 {
     /// <summary>Returns " (did you mean 'x'?)" for the closest candidate within a small distance, or "".</summary>
     public static string DidYouMean(string given, IEnumerable<string> candidates)

@@ -13,9 +13,10 @@ public sealed class Strings
     private readonly IReadOnlyDictionary<string, string> _values;
     private readonly IReadOnlyDictionary<string, string> _english;
 
-    internal Strings(string language, IReadOnlyDictionary<string, string> values, IReadOnlyList<string> missing, IReadOnlyDictionary<string, string>? english = null, IReadOnlyList<string>? unknown = null)
+    internal Strings(string language, IReadOnlyDictionary<string, string> values, IReadOnlyList<string> missing, IReadOnlyDictionary<string, string>? english = null, IReadOnlyList<string>? unknown = null, string? source = null)
     {
         Language = language;
+        Source = source ?? language;
         Culture = CultureInfo.GetCultureInfo(language);
         _values = values;
         _english = english ?? values;
@@ -26,6 +27,9 @@ public sealed class Strings
     public string Language { get; }
 
     public CultureInfo Culture { get; }
+
+    /// <summary>The most specific language whose file was read: 'pt' for a 'pt-BR' site whose theme has only i18n/pt.yml.</summary>
+    public string Source { get; }
 
     /// <summary>Keys the language file lacks that English has.</summary>
     public IReadOnlyList<string> Missing { get; }
@@ -41,11 +45,37 @@ public sealed class Strings
     /// <summary>A string with {0}-style placeholders filled in the language's culture.</summary>
     public string Format(string key, params object?[] args) => string.Format(Culture, this[key], args);
 
-    /// <summary>Reads a language file, with English as the fallback; YAML errors surface as <see cref="FormatException"/>.</summary>
+    /// <summary>
+    /// Reads a language's files, most general first: for 'pt-BR' i18n/pt.yml, then i18n/pt-BR.yml over it,
+    /// with English filling what both lack; a region needs only the keys it writes differently.
+    /// YAML errors surface as <see cref="YamlDotNet.Core.YamlException"/>.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">The theme has no file for the language nor for its parents.</exception>
     internal static Strings Load(string language, Func<string, string?> readFile)
     {
         var english = Flatten(readFile("en") ?? throw new FileNotFoundException("The theme has no i18n/en.yml."));
-        var own = language == "en" ? english : Flatten(readFile(language) ?? throw new FileNotFoundException($"The theme has no i18n/{language}.yml."));
+        var own = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? source = null;
+        foreach (var name in Chain(language).Reverse())
+        {
+            var values = name == "en" ? english : readFile(name) is { } text ? Flatten(text) : null;
+            if (values is null)
+            {
+                continue;
+            }
+
+            source = name;
+            foreach (var (key, value) in values)
+            {
+                own[key] = value;
+            }
+        }
+
+        if (source is null)
+        {
+            throw new FileNotFoundException($"The theme has no {string.Join(" or ", Chain(language).Select(name => $"i18n/{name}.yml"))}.");
+        }
+
         var merged = new Dictionary<string, string>(english, StringComparer.Ordinal);
         foreach (var (key, value) in own)
         {
@@ -54,7 +84,16 @@ public sealed class Strings
 
         var missing = english.Keys.Where(k => !own.ContainsKey(k)).Order(StringComparer.Ordinal).ToList();
         var unknown = own.Keys.Where(k => !english.ContainsKey(k)).Order(StringComparer.Ordinal).ToList();
-        return new Strings(language, merged, missing, english, unknown);
+        return new Strings(language, merged, missing, english, unknown, source);
+    }
+
+    /// <summary>The language files a language reads, most specific first: 'pt-BR', 'pt'.</summary>
+    public static IEnumerable<string> Chain(string language)
+    {
+        for (var culture = CultureInfo.GetCultureInfo(language); culture.Name.Length > 0; culture = culture.Parent)
+        {
+            yield return culture.Name;
+        }
     }
 
     /// <summary>

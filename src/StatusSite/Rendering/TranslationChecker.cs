@@ -26,8 +26,8 @@ public static class TranslationChecker
 
     internal static IReadOnlyList<Diagnostic> Warnings(Theme theme, Strings strings)
     {
-        var file = theme.Resolve($"i18n/{strings.Language}.yml");
-        var display = file is null ? $"theme/i18n/{strings.Language}.yml" : Path.GetRelativePath(Environment.CurrentDirectory, file).Replace('\\', '/');
+        var file = theme.Resolve($"i18n/{strings.Source}.yml");
+        var display = file is null ? $"theme/i18n/{strings.Source}.yml" : Path.GetRelativePath(Environment.CurrentDirectory, file).Replace('\\', '/');
         var warnings = strings.Missing
             .Select(key => new Diagnostic(DiagnosticLevel.Warning, display, 0, $"missing key '{key}'; add it (English: \"{strings.English(key)}\")", "i18n-missing"))
             .Concat(strings.Unknown.Select(key => new Diagnostic(DiagnosticLevel.Warning, display, 0, $"key '{key}' is not used: English has no such key; fix its name or remove it", "i18n-unknown")));

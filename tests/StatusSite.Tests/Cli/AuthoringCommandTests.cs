@@ -176,7 +176,7 @@ public sealed class AuthoringCommandTests
 
         var check = await CliRunner.RunProcessAsync(site.Root, "check");
         Assert.True(check.ExitCode == 0, check.Output);
-        Assert.Contains("No problems found (checked 1 incidents", check.Output, StringComparison.Ordinal);
+        Assert.Contains("No problems found (checked 1 incident and", check.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public sealed class CheckCommandTests
         Assert.Equal(0, run.ExitCode);
         Assert.Contains($"incidents/late.md:8: warning: {LateWarning} [update-overdue]", run.Output, StringComparison.Ordinal);
         Assert.Contains($"incidents/promised.md:8: warning: {MissedWarning} [next-update-missed]", run.Output, StringComparison.Ordinal);
-        Assert.Contains("0 error(s) and 2 warning(s) in 2 file(s)", run.Output, StringComparison.Ordinal);
+        Assert.Contains("0 errors and 2 warnings in 2 files", run.Output, StringComparison.Ordinal);
         Assert.False(Directory.Exists(site.Output));
     }
 
@@ -41,7 +41,7 @@ public sealed class CheckCommandTests
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains($"incidents/late.md:8: {LateWarning} [update-overdue]", run.Output, StringComparison.Ordinal);
-        Assert.Contains("1 error(s) and 0 warning(s)", run.Output, StringComparison.Ordinal);
+        Assert.Contains("1 error and 0 warnings", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class CheckCommandTests
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("incidents/bad.md:5: unknown component 'apii' (did you mean 'api'?); use an id from the components in site.yml", run.Output, StringComparison.Ordinal);
-        Assert.Contains("1 error(s) and 0 warning(s) in 1 file(s).", run.Output, StringComparison.Ordinal);
+        Assert.Contains("1 error and 0 warnings in 1 file.", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed class CompileThemeCommandTests
             var run = CliRunner.Run("compile-theme", "--theme", TestSite.ThemeDir, "--cache", cache);
 
             Assert.Equal(0, run.ExitCode);
-            Assert.Contains($"All {TemplateCount} templates of {TestSite.ThemeDir} are compiled and cached.", run.Output, StringComparison.Ordinal);
+            Assert.Contains($"Compiled and cached {TemplateCount} templates of {TestSite.ThemeDir}.", run.Output, StringComparison.Ordinal);
             Assert.Equal(TemplateCount, Directory.EnumerateFiles(cache, "*.dll").Count());
             Assert.Equal(TemplateCount, Directory.EnumerateFiles(cache, "*.pdb").Count());
         }
@@ -47,7 +47,7 @@ public sealed class CompileThemeCommandTests
             Assert.Equal(1, run.ExitCode);
             Assert.Contains("error: partials/chip.cshtml:", run.Output, StringComparison.Ordinal);
             Assert.Contains("NoSuchMember", run.Output, StringComparison.Ordinal);
-            Assert.Contains($"1 of the {TemplateCount} templates do not compile", run.Output, StringComparison.Ordinal);
+            Assert.Contains($"1 of {TemplateCount} templates failed to compile", run.Output, StringComparison.Ordinal);
         }
         finally
         {

@@ -102,6 +102,31 @@ public sealed class ServeTests
         }
     }
 
+    [Fact]
+    public async Task The_built_tool_stops_cleanly_on_SIGTERM()
+    {
+        using var site = TestSite.Create();
+        var info = CliRunner.StartInfo(site.Root, "serve", "--port", "0", "--now", TestSite.DefaultNow, "--cache", TestSite.CacheDir, "--theme", TestSite.ThemeDir);
+        using var process = Process.Start(info)!;
+        try
+        {
+            await ReadUrlAsync(process);
+            using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                await kill.WaitForExitAsync();
+            }
+
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            await process.WaitForExitAsync(timeout.Token);
+            Assert.Equal(0, process.ExitCode);
+            Assert.Contains("Stopped the preview.", await process.StandardOutput.ReadToEndAsync(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+        }
+    }
+
     private static async Task<Uri> ReadUrlAsync(Process process)
     {
         using var timeout = new CancellationTokenSource(Patience);
