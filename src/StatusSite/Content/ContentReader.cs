@@ -84,7 +84,9 @@ public sealed partial class ContentReader
         {
             var display = Display(files[i]);
             var text = ReadText(files[i], display);
-            items[i] = text is null ? null : parse(files[i], display, MarkdownFile.Parse(text));
+            items[i] = text is null || !ContentLimits.CheckControlCharacters(display, text, _diagnostics) || !ContentLimits.CheckMarkdownNesting(display, text, _diagnostics)
+                ? null
+                : parse(files[i], display, MarkdownFile.Parse(text));
         });
         return [.. items.OfType<T>()];
     }
