@@ -46,13 +46,15 @@ internal static class ContentLimits
     /// </summary>
     public static bool CheckMarkdownNesting(string display, string text, DiagnosticBag diagnostics)
     {
-        var lines = text.Split('\n');
+        // Line by line over the text itself: every file is checked, so nothing is split or copied.
+        var rest = Body(text, out var number);
         var squareDepth = 0;
         var roundDepth = 0;
-        for (var i = FirstBodyLine(lines); i < lines.Length; i++)
+        while (!rest.IsEmpty)
         {
-            var line = lines[i];
-            if (string.IsNullOrWhiteSpace(line))
+            var line = NextLine(ref rest);
+            number++;
+            if (line.IsWhiteSpace())
             {
                 // Links and their destinations never span a blank line.
                 squareDepth = roundDepth = 0;
@@ -61,25 +63,20 @@ internal static class ContentLimits
 
             var blockDepth = BlockDepth(line);
             var tooDeep = blockDepth > MaxNesting;
-            foreach (var c in line)
+            for (var scan = line; !tooDeep && scan.IndexOfAny(Brackets) is var p and >= 0; scan = scan[(p + 1)..])
             {
-                switch (c)
+                switch (scan[p])
                 {
-                    case '[': tooDeep |= ++squareDepth > MaxNesting; break;
+                    case '[': tooDeep = ++squareDepth > MaxNesting; break;
                     case ']': squareDepth = Math.Max(0, squareDepth - 1); break;
-                    case '(': tooDeep |= ++roundDepth > MaxNesting; break;
-                    case ')': roundDepth = Math.Max(0, roundDepth - 1); break;
-                }
-
-                if (tooDeep)
-                {
-                    break;
+                    case '(': tooDeep = ++roundDepth > MaxNesting; break;
+                    default: roundDepth = Math.Max(0, roundDepth - 1); break;
                 }
             }
 
             if (tooDeep)
             {
-                diagnostics.Error(display, i + 1, blockDepth > MaxNesting
+                diagnostics.Error(display, number, blockDepth > MaxNesting
                     ? $"this line is nested more than {MaxNesting} levels deep (each '>', list marker and two columns of indentation at its start is one level); flatten the quotes and lists"
                     : $"this paragraph leaves more than {MaxNesting} '[' or '(' open by this line; close each '[' with ']' and each '(' with ')', or write them as '\\[' and '\\('");
                 return false;
@@ -89,27 +86,38 @@ internal static class ContentLimits
         return true;
     }
 
-    /// <summary>The 0-based line after the front matter's closing '---' or '...', or 0 when there is no closed front matter.</summary>
-    private static int FirstBodyLine(string[] lines)
-    {
-        if (lines[0].TrimEnd('\r') != "---")
-        {
-            return 0;
-        }
+    private static readonly SearchValues<char> Brackets = SearchValues.Create("[]()");
 
-        for (var i = 1; i < lines.Length; i++)
+    /// <summary>The text after the front matter's closing '---' or '...', with the number of lines before it; the whole text without closed front matter.</summary>
+    private static ReadOnlySpan<char> Body(string text, out int linesBefore)
+    {
+        var rest = text.AsSpan();
+        if (NextLine(ref rest) is "---")
         {
-            if (lines[i].TrimEnd('\r') is "---" or "...")
+            for (linesBefore = 2; !rest.IsEmpty; linesBefore++)
             {
-                return i + 1;
+                if (NextLine(ref rest) is "---" or "...")
+                {
+                    return rest;
+                }
             }
         }
 
-        return 0;
+        linesBefore = 0;
+        return text;
+    }
+
+    /// <summary>The next line of <paramref name="rest"/> without its line break ('\n' or '\r\n'), and moves past it.</summary>
+    private static ReadOnlySpan<char> NextLine(ref ReadOnlySpan<char> rest)
+    {
+        var end = rest.IndexOf('\n');
+        var line = end < 0 ? rest : rest[..end];
+        rest = end < 0 ? [] : rest[(end + 1)..];
+        return line.EndsWith('\r') ? line[..^1] : line;
     }
 
     /// <summary>The nesting a line opens at its start: each '&gt;' and list marker, and each two columns of indentation.</summary>
-    private static int BlockDepth(string line)
+    private static int BlockDepth(ReadOnlySpan<char> line)
     {
         var depth = 0;
         var columns = 0;
@@ -142,7 +150,7 @@ internal static class ContentLimits
     }
 
     /// <summary>The index after an ordered list marker ('1.' or '1)' followed by a space) at <paramref name="p"/>, or -1.</summary>
-    private static int OrderedMarkerEnd(string line, int p)
+    private static int OrderedMarkerEnd(ReadOnlySpan<char> line, int p)
     {
         var end = p;
         while (end < line.Length && end - p < 9 && char.IsAsciiDigit(line[end]))
