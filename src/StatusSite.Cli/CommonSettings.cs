@@ -37,9 +37,14 @@ internal class ClockSettings : InputSettings
         var epoch = Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH");
         if (!string.IsNullOrWhiteSpace(epoch))
         {
-            return long.TryParse(epoch, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            if (!long.TryParse(epoch, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+            {
+                throw new UsageException($"SOURCE_DATE_EPOCH '{epoch}' is not a number of seconds since 1970-01-01T00:00:00Z");
+            }
+
+            return seconds < Timestamp.End.ToUnixTimeSeconds()
                 ? DateTimeOffset.FromUnixTimeSeconds(seconds)
-                : throw new UsageException($"SOURCE_DATE_EPOCH '{epoch}' is not a number of seconds since 1970-01-01T00:00:00Z");
+                : throw new UsageException($"SOURCE_DATE_EPOCH {Timestamp.OutOfRange(epoch)}");
         }
 
         return clock.GetUtcNow();

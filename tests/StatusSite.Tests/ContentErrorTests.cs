@@ -246,6 +246,29 @@ public sealed class ContentErrorTests
     }
 
     [Fact]
+    public void A_now_outside_the_supported_years_is_a_usage_error()
+    {
+        var (exitCode, output) = CliRunner.Run("build", "--now", "9999-12-31T23:00:00Z");
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--now: '9999-12-31T23:00:00Z' is outside the supported years 1970 to 8999; check the year", output);
+    }
+
+    [Fact]
+    public async Task A_source_date_epoch_past_the_supported_years_is_a_usage_error()
+    {
+        using var site = TestSite.Create();
+        var info = CliRunner.StartInfo(site.Root, "check", "--input", site.Input);
+        info.Environment["SOURCE_DATE_EPOCH"] = "253402300800";
+        using var process = System.Diagnostics.Process.Start(info)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var output = await process.StandardOutput.ReadToEndAsync() + await stderr;
+        await process.WaitForExitAsync();
+
+        Assert.True(process.ExitCode == 2, $"exited {process.ExitCode}:\n{output}");
+        Assert.Contains("SOURCE_DATE_EPOCH '253402300800' is outside the supported years 1970 to 8999", output);
+    }
+
+    [Fact]
     public async Task Successful_build_exits_0_and_prints_a_summary()
     {
         using var site = TestSite.Create();

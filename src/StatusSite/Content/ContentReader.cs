@@ -104,7 +104,11 @@ public sealed partial class ContentReader
             if (text is not null)
             {
                 var found = new DiagnosticBag();
-                items[i] = parse(display, MarkdownFile.Parse(text), found);
+                if (ContentLimits.CheckControlCharacters(display, text, found) && ContentLimits.CheckMarkdownNesting(display, text, found))
+                {
+                    items[i] = parse(display, MarkdownFile.Parse(text), found);
+                }
+
                 _diagnostics.AddRange(found);
             }
         });

@@ -21,7 +21,7 @@ internal static class SimpleYaml
         }
 
         var reader = new Reader(yaml);
-        var root = reader.Indent == 0 ? reader.ReadMapping(0) : null;
+        var root = reader.Indent == 0 ? reader.ReadMapping(0, 1) : null;
         return reader.Indent < 0 ? root : null;
     }
 
@@ -69,8 +69,14 @@ internal static class SimpleYaml
         private int Number { get; set; }
 
         /// <summary>Reads 'key: value' lines at <paramref name="indent"/>, with blocks indented under them.</summary>
-        public YamlTree.Mapping? ReadMapping(int indent)
+        /// <param name="depth">The mapping's nesting level, 1 for the root; deeper than the limit is YamlDotNet's to refuse.</param>
+        public YamlTree.Mapping? ReadMapping(int indent, int depth)
         {
+            if (depth > ContentLimits.MaxNesting)
+            {
+                return null;
+            }
+
             var mapping = new YamlTree.Mapping([], Number);
             while (Indent == indent)
             {
@@ -90,8 +96,8 @@ internal static class SimpleYaml
                     // Nothing after the colon: a block indented under the key (a list may also start at the key's
                     // indentation), or no value.
                     Advance();
-                    value = Indent > indent ? (IsListItem(Indent) ? ReadList(Indent) : ReadMapping(Indent))
-                        : Indent == indent && IsListItem(indent) ? ReadList(indent)
+                    value = Indent > indent ? (IsListItem(Indent) ? ReadList(Indent, depth + 1) : ReadMapping(Indent, depth + 1))
+                        : Indent == indent && IsListItem(indent) ? ReadList(indent, depth + 1)
                         : new YamlTree.Scalar("", true, keyLine);
                 }
                 else
@@ -116,8 +122,13 @@ internal static class SimpleYaml
         /// Reads '- item' lines at <paramref name="indent"/>: each item a value, or a block of 'key: value' lines
         /// whose first line follows the '- ' and whose others are indented to match it.
         /// </summary>
-        private YamlTree.Sequence? ReadList(int indent)
+        private YamlTree.Sequence? ReadList(int indent, int depth)
         {
+            if (depth > ContentLimits.MaxNesting)
+            {
+                return null;
+            }
+
             var list = new YamlTree.Sequence([], Number);
             while (Indent == indent && IsListItem(indent))
             {
@@ -133,7 +144,7 @@ internal static class SimpleYaml
                 {
                     // The '- ' indents the block: its keys line up with the first one.
                     Indent = p - _start;
-                    item = ReadMapping(Indent);
+                    item = ReadMapping(Indent, depth + 1);
                 }
                 else
                 {

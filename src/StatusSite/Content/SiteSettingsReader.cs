@@ -25,6 +25,11 @@ internal sealed class SiteSettingsReader(DiagnosticBag diagnostics)
             return null;
         }
 
+        if (!ContentLimits.CheckControlCharacters(display, text, diagnostics))
+        {
+            return null;
+        }
+
         var before = diagnostics.ErrorCount;
         var dto = new YamlBinder(display, 0, diagnostics).Parse<SiteDto>(text.Replace("\r\n", "\n", StringComparison.Ordinal), 1);
         if (dto is null)

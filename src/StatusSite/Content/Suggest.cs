@@ -29,6 +29,15 @@ public static class Suggest
         return list.Count <= 1 ? string.Join("", list) : string.Join(", ", list[..^1]) + " or " + list[^1];
     }
 
+    /// <summary>
+    /// Text from the content as a message quotes it: whole when short, else its start and its length, so that a
+    /// hostile or mangled file still gets a message of normal length.
+    /// </summary>
+    public static string Excerpt(string text) =>
+        text.Length <= MaxExcerpt ? text : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{text.AsSpan(0, MaxExcerpt - 20)}… ({text.Length} characters)");
+
+    private const int MaxExcerpt = 80;
+
     private static int Distance(string a, string b)
     {
         var previous = new int[b.Length + 1];

@@ -18,6 +18,24 @@ public static partial class Timestamp
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}$")]
     private static partial Regex DateOnlyPattern();
 
+    /// <summary>
+    /// The first year of the supported range: the Unix epoch, before any status page. Together with
+    /// <see cref="EndYear"/> it keeps every sum of a time and an interval (uptime windows, durations, feeds'
+    /// look-back) far from the ends of <see cref="DateTimeOffset"/>, where it would overflow.
+    /// </summary>
+    public const int FirstYear = 1970;
+
+    /// <summary>The first year no longer supported.</summary>
+    public const int EndYear = 9000;
+
+    /// <summary>The first moment past the supported range.</summary>
+    public static readonly DateTimeOffset End = new(EndYear, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private static bool IsSupported(DateOnly date) => date.Year is >= FirstYear and < EndYear;
+
+    /// <summary>What to write instead of a time outside the supported years, for a message about <paramref name="text"/>.</summary>
+    public static string OutOfRange(string text) => $"'{Suggest.Excerpt(text)}' is outside the supported years {FirstYear} to {EndYear - 1}; check the year";
+
     /// <summary>Parses <paramref name="text"/>; on failure <paramref name="error"/> says what to write instead.</summary>
     public static bool TryParse(string? text, out DateTimeOffset value, out string error)
     {
@@ -39,15 +57,15 @@ public static partial class Timestamp
         if (!match.Success)
         {
             error = DateOnlyPattern().IsMatch(text)
-                ? $"'{text}' is a date without a time; write a full timestamp such as '{text}T00:00:00Z'"
-                : $"'{text}' is not a timestamp; write RFC 3339 with a zone, such as '{Example}' or '2026-11-26 10:42 UTC'";
+                ? $"'{Suggest.Excerpt(text)}' is a date without a time; write a full timestamp such as '{text}T00:00:00Z'"
+                : $"'{Suggest.Excerpt(text)}' is not a timestamp; write RFC 3339 with a zone, such as '{Example}' or '2026-11-26 10:42 UTC'";
             return false;
         }
 
         var zone = match.Groups["zone"].Value;
         if (zone.Length == 0)
         {
-            error = $"timestamp '{text}' has no time zone; add 'Z' for UTC (e.g. '{Example}') or an offset such as '+01:00'";
+            error = $"timestamp '{Suggest.Excerpt(text)}' has no time zone; add 'Z' for UTC (e.g. '{Example}') or an offset such as '+01:00'";
             return false;
         }
 
@@ -57,12 +75,18 @@ public static partial class Timestamp
             return false;
         }
 
+        if (!IsSupported(date))
+        {
+            error = OutOfRange(text);
+            return false;
+        }
+
         var hour = int.Parse(match.Groups["h"].Value, CultureInfo.InvariantCulture);
         var minute = int.Parse(match.Groups["m"].Value, CultureInfo.InvariantCulture);
         var second = match.Groups["s"].Success ? int.Parse(match.Groups["s"].Value, CultureInfo.InvariantCulture) : 0;
         if (hour > 23 || minute > 59 || second > 59)
         {
-            error = $"'{text}' is not a real time of day; use 00:00 to 23:59";
+            error = $"'{Suggest.Excerpt(text)}' is not a real time of day; use 00:00 to 23:59";
             return false;
         }
 
@@ -120,7 +144,7 @@ public static partial class Timestamp
             p++;
         }
 
-        if (text.AsSpan(p) is not ("Z" or "z" or "UTC") || hour > 23 || minute > 59 || second > 59)
+        if (text.AsSpan(p) is not ("Z" or "z" or "UTC") || hour > 23 || minute > 59 || second > 59 || !IsSupported(date))
         {
             return false;
         }
@@ -175,12 +199,12 @@ public static partial class Timestamp
         text = text?.Trim() ?? "";
         if ((text.Length == 10 && TryReadDate(text, out value)) || TryParseDateAnyForm(text, out value))
         {
-            error = "";
-            return true;
+            error = IsSupported(value) ? "" : OutOfRange(text);
+            return error.Length == 0;
         }
 
         value = default;
-        error = $"'{text}' is not a date; write it as YYYY-MM-DD, such as '2026-12-15'";
+        error = $"'{Suggest.Excerpt(text)}' is not a date; write it as YYYY-MM-DD, such as '2026-12-15'";
         return false;
     }
 

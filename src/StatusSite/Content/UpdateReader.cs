@@ -38,7 +38,7 @@ internal static partial class UpdateReader
         var statuses = StatusNames<TStatus>.Humanized;
         if (!SplitHeading(section.Heading, out var timeText, out var statusText))
         {
-            diagnostics.Error(display, section.Line, $"'## {section.Heading}' is not an update heading; write it as '## 2026-11-26 10:02 UTC — {exampleStatus}' (a time, a dash, then {Suggest.OneOf(statuses)})");
+            diagnostics.Error(display, section.Line, $"'## {Suggest.Excerpt(section.Heading)}' is not an update heading; write it as '## 2026-11-26 10:02 UTC — {exampleStatus}' (a time, a dash, then {Suggest.OneOf(statuses)})");
             return null;
         }
 
@@ -51,7 +51,7 @@ internal static partial class UpdateReader
 
         if (!EnumNames.TryParse(typeof(TStatus), statusText, out var status))
         {
-            diagnostics.Error(display, section.Line, $"unknown update status '{statusText}'{Suggest.DidYouMean(statusText, statuses)}; write one of {Suggest.OneOf(statuses)}");
+            diagnostics.Error(display, section.Line, $"unknown update status '{Suggest.Excerpt(statusText)}'{Suggest.DidYouMean(statusText, statuses)}; write one of {Suggest.OneOf(statuses)}");
             ok = false;
         }
 
@@ -192,7 +192,7 @@ internal static partial class UpdateReader
             var pair = part.Split('=', 2, StringSplitOptions.TrimEntries);
             if (pair.Length != 2 || pair[0].Length == 0)
             {
-                diagnostics.Error(display, line, $"'{part}' is not a component change; write 'Components: api=degraded_performance, dashboard=operational'");
+                diagnostics.Error(display, line, $"'{Suggest.Excerpt(part)}' is not a component change; write 'Components: api=degraded_performance, dashboard=operational'");
                 ok = false;
                 continue;
             }
@@ -206,7 +206,7 @@ internal static partial class UpdateReader
             if (!EnumNames.TryParse(typeof(ComponentStatus), pair[1], out var status))
             {
                 var names = EnumNames.All(typeof(ComponentStatus));
-                diagnostics.Error(display, line, $"unknown component status '{pair[1]}'{Suggest.DidYouMean(pair[1], names)}; write one of {Suggest.OneOf(names)}");
+                diagnostics.Error(display, line, $"unknown component status '{Suggest.Excerpt(pair[1])}'{Suggest.DidYouMean(pair[1], names)}; write one of {Suggest.OneOf(names)}");
                 ok = false;
                 continue;
             }

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Text;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace StatusSite.Content;
@@ -71,7 +72,12 @@ internal sealed class YamlBinder(string path, int lineOffset, DiagnosticBag diag
         var stream = new YamlStream();
         try
         {
-            stream.Load(new StringReader(yaml));
+            stream.Load(new BoundedParser(new Parser(new StringReader(yaml))));
+        }
+        catch (RefusedYamlException e)
+        {
+            diagnostics.Error(path, (int)e.Start.Line + fileLineOfFirstYamlLine - 1, e.Refusal);
+            return null;
         }
         catch (YamlException e)
         {
@@ -104,6 +110,45 @@ internal sealed class YamlBinder(string path, int lineOffset, DiagnosticBag diag
         }
 
         return YamlTree.From(root);
+    }
+
+    /// <summary>
+    /// Passes YamlDotNet's parsing events on to the representation model, refusing anchors, aliases and nesting deeper
+    /// than <see cref="ContentLimits.MaxNesting"/> as they arrive: before anything is built, so nine levels of aliases
+    /// (a few hundred bytes that expand to billions of nodes) are never expanded, not even under 'internal:'.
+    /// </summary>
+    private sealed class BoundedParser(IParser parser) : IParser
+    {
+        private int _depth;
+
+        public ParsingEvent? Current => parser.Current;
+
+        public bool MoveNext()
+        {
+            if (!parser.MoveNext())
+            {
+                return false;
+            }
+
+            switch (parser.Current)
+            {
+                case AnchorAlias or NodeEvent { Anchor.IsEmpty: false }:
+                    throw new RefusedYamlException(parser.Current.Start, "YAML anchors and aliases ('&name', '*name') are not supported; write each value out in full");
+                case MappingStart or SequenceStart when ++_depth > ContentLimits.MaxNesting:
+                    throw new RefusedYamlException(parser.Current.Start, $"the YAML here is nested more than {ContentLimits.MaxNesting} levels deep; flatten it");
+                case MappingEnd or SequenceEnd:
+                    _depth--;
+                    break;
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>YAML that is valid but refused by <see cref="BoundedParser"/>, with the message for the author.</summary>
+    private sealed class RefusedYamlException(Mark start, string refusal) : YamlException(start, start, refusal)
+    {
+        public string Refusal { get; } = refusal;
     }
 
     /// <summary>The 1-based line of the first line that opens more '[' or '{' than it closes, if any.</summary>
@@ -342,7 +387,7 @@ internal sealed class YamlBinder(string path, int lineOffset, DiagnosticBag diag
         {
             if (text is "true" or "True" or "yes") return true;
             if (text is "false" or "False" or "no") return false;
-            diagnostics.Error(path, line, $"'{key}' takes true or false, not '{text}'");
+            diagnostics.Error(path, line, $"'{key}' takes true or false, not '{Suggest.Excerpt(text)}'");
             return null;
         }
 
@@ -353,7 +398,7 @@ internal sealed class YamlBinder(string path, int lineOffset, DiagnosticBag diag
                 return number;
             }
 
-            diagnostics.Error(path, line, $"'{key}' takes a whole number, such as 90, not '{text}'");
+            diagnostics.Error(path, line, $"'{key}' takes a whole number, such as 90, not '{Suggest.Excerpt(text)}'");
             return null;
         }
 
@@ -364,7 +409,7 @@ internal sealed class YamlBinder(string path, int lineOffset, DiagnosticBag diag
                 return number;
             }
 
-            diagnostics.Error(path, line, $"'{key}' takes a number, such as 0.3, not '{text}'");
+            diagnostics.Error(path, line, $"'{key}' takes a number, such as 0.3, not '{Suggest.Excerpt(text)}'");
             return null;
         }
 
@@ -375,7 +420,7 @@ internal sealed class YamlBinder(string path, int lineOffset, DiagnosticBag diag
                 return span;
             }
 
-            diagnostics.Error(path, line, $"'{key}' takes a duration such as 30m, 2h or 3d, not '{text}'");
+            diagnostics.Error(path, line, $"'{key}' takes a duration such as 30m, 2h or 3d, not '{Suggest.Excerpt(text)}'");
             return null;
         }
 
@@ -388,7 +433,7 @@ internal sealed class YamlBinder(string path, int lineOffset, DiagnosticBag diag
 
             // Severities are written SEV1..SEV3 everywhere people read them; suggest them that way.
             var names = type == typeof(Model.Severity) ? [.. Enum.GetNames(type).Select(n => n.ToUpperInvariant())] : EnumNames.All(type);
-            diagnostics.Error(path, line, $"'{key}': unknown value '{text}'{Suggest.DidYouMean(text, names)}; write one of {Suggest.OneOf(names)}");
+            diagnostics.Error(path, line, $"'{key}': unknown value '{Suggest.Excerpt(text)}'{Suggest.DidYouMean(text, names)}; write one of {Suggest.OneOf(names)}");
             return null;
         }
 

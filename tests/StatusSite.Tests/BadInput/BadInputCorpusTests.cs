@@ -43,7 +43,7 @@ public sealed class BadInputCorpusTests
         await AssertOutcomeAsync(site, corpusCase.ExitCode, corpusCase.Diagnostics);
     }
 
-    private const int GeneratedCaseCount = 12;
+    private const int GeneratedCaseCount = 22;
 
     [Fact]
     public async Task A_utf8_bom_is_accepted()
@@ -112,15 +112,6 @@ public sealed class BadInputCorpusTests
     }
 
     [Fact]
-    public async Task Nul_bytes_are_not_front_matter()
-    {
-        using var site = TestSite.Create();
-        site.WriteBytes("incidents/x.md", [0, 0, 0, 10, 0]);
-
-        await AssertOutcomeAsync(site, 1, ["input/incidents/x.md:1: this file has no front matter"]);
-    }
-
-    [Fact]
     public async Task A_folder_link_loop_is_skipped_with_a_warning()
     {
         using var site = TestSite.Create();
@@ -186,6 +177,80 @@ public sealed class BadInputCorpusTests
 
         Assert.Equal(StatusSite.Model.Severity.Sev1, Assert.Single(result!.Model!.Incidents).Severity);
         Assert.Contains("SEV1", site.ReadOutput("incidents/x/index.html"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("incidents/x.md", "Elevated", "Elevated \u001B[31m", 2, "U+001B (ESC: pasted terminal colours?)")]
+    [InlineData("incidents/x.md", "We are", "We \u0001are", 10, "U+0001")]
+    [InlineData("site.yml", "name: Public API", "name: Public\bAPI", 10, "U+0008 (backspace)")]
+    public async Task A_control_character_is_refused_at_its_line(string file, string find, string replace, int line, string what)
+    {
+        using var site = TestSite.Create();
+        site.Write("incidents/x.md", Incident);
+        var text = File.ReadAllText(Path.Combine(site.Input, file));
+        site.Write(file, text.Replace(find, replace, StringComparison.Ordinal));
+
+        await AssertHostileAsync(site, $"input/{file}:{line}: this line holds the invisible control character {what}, which no page or feed can show; remove it");
+    }
+
+    [Fact]
+    public async Task Nul_bytes_are_refused_as_control_characters()
+    {
+        using var site = TestSite.Create();
+        site.WriteBytes("incidents/x.md", [0, 0, 0, 10, 0]);
+
+        await AssertHostileAsync(site, "input/incidents/x.md:1: this line holds the invisible control character U+0000 (NUL: is this a binary file?)");
+    }
+
+    [Theory]
+    [InlineData("[", "]", 200_000)]
+    [InlineData("{a: ", "}", 10_000)]
+    public async Task Deeply_nested_yaml_is_refused(string open, string close, int depth)
+    {
+        using var site = TestSite.Create();
+        site.Write("incidents/x.md", Incident.Replace("severity: SEV2", "severity: SEV2\ninternal: " + string.Concat(Enumerable.Repeat(open, depth)) + new string(close[0], depth), StringComparison.Ordinal));
+
+        await AssertHostileAsync(site, "input/incidents/x.md:4: the YAML here is nested more than 32 levels deep; flatten it");
+    }
+
+    [Fact]
+    public async Task A_yaml_mapping_indented_six_hundred_levels_deep_is_refused()
+    {
+        using var site = TestSite.Create();
+        var nested = string.Concat(Enumerable.Range(1, 600).Select(i => new string(' ', i) + "k:\n"));
+        site.Write("incidents/x.md", Incident.Replace("severity: SEV2\n", "severity: SEV2\ninternal:\n" + nested, StringComparison.Ordinal));
+
+        await AssertHostileAsync(site, "input/incidents/x.md:36: the YAML here is nested more than 32 levels deep; flatten it");
+    }
+
+    [Theory]
+    [InlineData(">", 100_000, "this line is nested more than 32 levels deep")]
+    [InlineData("[", 100_000, "this paragraph leaves more than 32 '[' or '(' open by this line")]
+    [InlineData("[a](", 100_000, "this paragraph leaves more than 32 '[' or '(' open by this line")]
+    public async Task A_deeply_nested_update_is_refused_before_markdig_reads_it(string unit, int count, string message)
+    {
+        using var site = TestSite.Create();
+        site.Write("incidents/x.md", Incident.Replace("We are investigating.", string.Concat(Enumerable.Repeat(unit, count)) + " x", StringComparison.Ordinal));
+
+        await AssertHostileAsync(site, $"input/incidents/x.md:10: {message}");
+    }
+
+    [Fact]
+    public async Task A_list_six_hundred_levels_deep_is_refused()
+    {
+        using var site = TestSite.Create();
+        var list = string.Concat(Enumerable.Range(0, 600).Select(i => new string(' ', 2 * i) + "- x\n"));
+        site.Write("incidents/x.md", Incident.Replace("We are investigating.\n", list, StringComparison.Ordinal));
+
+        // '- x' indented 64 columns is the first line past 32 levels: 32 of indentation and the marker.
+        await AssertHostileAsync(site, "input/incidents/x.md:42: this line is nested more than 32 levels deep");
+    }
+
+    /// <summary>A hostile file gets its diagnostic, exit code 1 and the previous output kept, in a message of normal length.</summary>
+    private static async Task AssertHostileAsync(TestSite site, string diagnostic)
+    {
+        var result = await AssertOutcomeAsync(site, 1, [diagnostic]);
+        Assert.All(result!.Diagnostics, d => Assert.True(d.ToString().Length <= 400, $"a message of {d.ToString().Length} characters"));
     }
 
     private static bool CanRead(string path)
