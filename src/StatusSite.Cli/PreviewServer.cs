@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.DependencyInjection;
 using StatusSite.Content;
+using StatusSite.Presentation;
 
 namespace StatusSite.Cli;
 
@@ -148,7 +149,7 @@ internal sealed class PreviewServer : IAsyncDisposable
         var status = StatusCodes.Status200OK;
         if (path is null)
         {
-            path = Path.Combine(_output, "404.html");
+            path = Path.Combine(_output, Routes.NotFound);
             status = StatusCodes.Status404NotFound;
             if (!File.Exists(path))
             {
@@ -182,7 +183,7 @@ internal sealed class PreviewServer : IAsyncDisposable
         var relative = Uri.UnescapeDataString(urlPath).TrimStart('/');
         if (relative.Length == 0 || relative.EndsWith('/'))
         {
-            relative += "index.html";
+            relative += Routes.IndexFile;
         }
 
         var root = Path.GetFullPath(_output) + Path.DirectorySeparatorChar;
@@ -194,7 +195,7 @@ internal sealed class PreviewServer : IAsyncDisposable
 
         if (Directory.Exists(full))
         {
-            full = Path.Combine(full, "index.html");
+            full = Path.Combine(full, Routes.IndexFile);
         }
 
         return File.Exists(full) ? full : null;

@@ -3,6 +3,7 @@ using Markdig;
 using Markdig.Syntax;
 using StatusSite.Content;
 using StatusSite.Model;
+using StatusSite.Presentation;
 
 namespace StatusSite.Analysis;
 
@@ -221,7 +222,7 @@ internal static partial class PostmortemAnalyzer
         var lag = new PostmortemLag(published - resolved, allowed, resolved + allowed);
         var items = postmortem.ActionItems.Select(item => ActionItemOf(item, settings.Repository)).ToList();
         var sections = postmortem.Sections.Select(s => new PostmortemSectionModel(s.Heading, s.Markdown, BlamelessLinter.IsFiveWhys(s.Heading) ? WhysOf(s.Markdown) : null)).ToList();
-        var link = new Uri(settings.BaseUrl, $"postmortems/{postmortem.Id}/");
+        var link = Routes.UriOf(settings.BaseUrl, Routes.Postmortem(postmortem.Id));
         var entry = new PostmortemFeedEntry(link.AbsoluteUri, postmortem.Title, postmortem.Summary, published, link);
         return new PostmortemModel(postmortem, incidents, severity, started, resolved, published, metrics, lag, items, sections, entry);
     }

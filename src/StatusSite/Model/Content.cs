@@ -28,41 +28,6 @@ public sealed record SiteSettings(
     public const int DefaultFeedEntries = 50;
 }
 
-/// <summary>Addresses of the site's pages and files.</summary>
-public static class SiteUrl
-{
-    /// <summary>
-    /// The address of a page or file of the site, such as "incidents/x/". Every page has one (its
-    /// canonical address), so a plain path is joined to a base ending in '/' as text: a
-    /// <see cref="Uri"/> per page cost 5 % of a 10,000-incident build. Anything else is resolved as a URI.
-    /// </summary>
-    public static string Absolute(Uri baseUrl, string path)
-    {
-        var root = baseUrl.AbsoluteUri;
-        return root.EndsWith('/') && IsPlainPath(path) ? root + path : new Uri(baseUrl, path).AbsoluteUri;
-    }
-
-    /// <summary>
-    /// Whether a site path resolves against the base by appending it: it is relative, made of
-    /// letters, digits and '-', '_', '~', '.', '/' only, with no empty, "." or ".." part, so a URI
-    /// parser would neither escape nor remove anything.
-    /// </summary>
-    public static bool IsPlainPath(ReadOnlySpan<char> path)
-    {
-        for (var i = 0; i < path.Length; i++)
-        {
-            var c = path[i];
-            var partStart = i == 0 || path[i - 1] == '/';
-            if (partStart ? !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '~') : !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '~' or '.' or '/'))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-}
-
 /// <summary>A component from the catalogue; <see cref="Position"/> is its catalogue order, from 1.</summary>
 public sealed record Component(string Id, string Name, string? Group, string? Description, int Position);
 

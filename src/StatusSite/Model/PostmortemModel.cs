@@ -23,9 +23,6 @@ public sealed record PostmortemModel(
 
     public string Summary => Source.Summary;
 
-    /// <summary>The page's site-relative folder.</summary>
-    public string Path => $"postmortems/{Id}/";
-
     /// <summary>Impact duration: latest resolution minus earliest start.</summary>
     public TimeSpan ImpactDuration => Resolved - Started;
 
@@ -66,7 +63,4 @@ public sealed record PostmortemFeedEntry(string Id, string Title, string Summary
 /// An incident's postmortem, as its page shows it: a link to the published one, or for a resolved incident
 /// whose severity <c>policy.postmortem_due</c> covers, when it is due and whether that has passed.
 /// </summary>
-public sealed record IncidentPostmortem(string? Id, string? Title, DateTimeOffset? DueBy, bool Overdue)
-{
-    public string? Path => Id is null ? null : $"postmortems/{Id}/";
-}
+public sealed record IncidentPostmortem(string? Id, string? Title, DateTimeOffset? DueBy, bool Overdue);

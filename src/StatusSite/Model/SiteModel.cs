@@ -172,15 +172,6 @@ public sealed record MaintenanceModel(
 {
     public string Id => Source.Id;
 
-    /// <summary>
-    /// The window's element id on the pages that list it. Prefixed, because a file name such as
-    /// 'active' must never collide with the theme's own ids.
-    /// </summary>
-    public string Anchor => "maintenance-" + Source.Id;
-
-    /// <summary>The window's site-relative address: its place on the maintenance page.</summary>
-    public string Path => "maintenance/#" + Anchor;
-
     public string Title => Source.Title;
 
     public bool IsActive => State is MaintenanceStatus.InProgress or MaintenanceStatus.Verifying;

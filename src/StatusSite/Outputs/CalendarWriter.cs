@@ -3,6 +3,7 @@ using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
 using StatusSite.Model;
+using StatusSite.Presentation;
 using StatusSite.Rendering;
 
 namespace StatusSite.Outputs;
@@ -31,7 +32,7 @@ public static class CalendarWriter
                 Sequence = maintenance.Sequence,
                 Status = EventStatus.Confirmed,
                 Transparency = TransparencyType.Transparent,
-                Url = new Uri(settings.BaseUrl, maintenance.Path),
+                Url = Routes.UriOf(settings.BaseUrl, Routes.Of(maintenance)),
             });
         }
 

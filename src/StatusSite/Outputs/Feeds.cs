@@ -1,4 +1,5 @@
 using StatusSite.Model;
+using StatusSite.Presentation;
 using StatusSite.Rendering;
 
 namespace StatusSite.Outputs;
@@ -55,7 +56,7 @@ public static class Feeds
     {
         var site = view.Site;
         var settings = site.Settings;
-        return Document(view, settings.Title, settings.Description, new Uri(settings.BaseUrl, ""), selfPath, Entries(view, site.Incidents, site.Maintenances));
+        return Document(view, settings.Title, settings.Description, Routes.UriOf(settings.BaseUrl, Routes.Home), selfPath, Entries(view, site.Incidents, site.Maintenances));
     }
 
     /// <summary>The incidents and maintenance windows that touched one component.</summary>
@@ -65,7 +66,7 @@ public static class Feeds
         var maintenances = site.Maintenances.Where(m => m.Components.Any(c => c.Id == component.Id));
         var title = $"{component.Name} · {site.Settings.Title}";
         var subtitle = view.T.Format("component.description", component.Name);
-        return Document(view, title, subtitle, new Uri(site.Settings.BaseUrl, $"components/{component.Id}/"), selfPath, Entries(view, component.Incidents, maintenances));
+        return Document(view, title, subtitle, Routes.UriOf(site.Settings.BaseUrl, Routes.Of(component)), selfPath, Entries(view, component.Incidents, maintenances));
     }
 
     /// <summary>Published postmortems, newest first.</summary>
@@ -74,7 +75,7 @@ public static class Feeds
         var settings = view.Settings;
         var entries = postmortems
             .Select(p => new FeedEntry(p.Id, p.Title, p.Link, p.Published, p.Published, [], Markdown: null, PlainSummary: p.Summary));
-        return Document(view, $"{view.T["subscribe.postmortems_feed"]} · {settings.Title}", settings.Description, new Uri(settings.BaseUrl, "postmortems/"), selfPath, entries);
+        return Document(view, $"{view.T["subscribe.postmortems_feed"]} · {settings.Title}", settings.Description, Routes.UriOf(settings.BaseUrl, Routes.Postmortems), selfPath, entries);
     }
 
     private static FeedDocument Document(SiteView view, string title, string subtitle, Uri homePage, string selfPath, IEnumerable<FeedEntry> entries)
@@ -82,7 +83,7 @@ public static class Feeds
         var site = view.Site;
         var ranked = entries.Select((entry, order) => new Ranked<FeedEntry>(entry.Updated.UtcTicks, 0, entry.Id, order, entry)).ToList();
         var newest = Newest(ranked, site.Settings.FeedEntries, r => r.Item);
-        var self = new Uri(site.Settings.BaseUrl, selfPath);
+        var self = Routes.UriOf(site.Settings.BaseUrl, selfPath);
         var updated = newest.Count > 0 ? newest[0].Updated : site.LastChangeAt;
         return new FeedDocument(self.AbsoluteUri, title, subtitle, site.Settings.Language, site.Settings.Title, homePage, self, updated, newest);
     }
@@ -133,7 +134,7 @@ public static class Feeds
             {
                 if (incident.Updates[u] is var update && update.At.UtcTicks >= oldest)
                 {
-                    candidates.Add(new(update.At.UtcTicks, 0, $"{incident.Id}/#{update.StableId(incident.Id)}", candidates.Count, Later(view, incident, update)));
+                    candidates.Add(new(update.At.UtcTicks, 0, Routes.Of(incident, update), candidates.Count, Later(view, incident, update)));
                 }
             }
         }
@@ -184,11 +185,11 @@ public static class Feeds
 
     private static FeedEntry IncidentEntry(SiteView view, IncidentModel incident, IncidentUpdateModel update)
     {
-        var link = new Uri(view.Settings.BaseUrl, $"incidents/{incident.Id}/");
+        var baseUrl = view.Settings.BaseUrl;
         return new FeedEntry(
-            new Uri(link, "#" + update.StableId(incident.Id)).AbsoluteUri,
+            Routes.UriOf(baseUrl, Routes.Of(incident, update)).AbsoluteUri,
             $"{view.Name(update.Status)} — {incident.Title}",
-            link,
+            Routes.UriOf(baseUrl, Routes.Of(incident)),
             update.At,
             update.At,
             [.. incident.Affected.Select(a => new FeedCategory(a.Component.Id, a.Component.Name))],
@@ -199,9 +200,9 @@ public static class Feeds
     {
         var baseUrl = view.Settings.BaseUrl;
         return new FeedEntry(
-            new Uri(baseUrl, $"maintenance/#{entry.Id}").AbsoluteUri,
+            Routes.UriOf(baseUrl, Routes.Of(entry)).AbsoluteUri,
             $"{view.Name(entry.Status)} — {maintenance.Title}",
-            new Uri(baseUrl, maintenance.Path),
+            Routes.UriOf(baseUrl, Routes.Of(maintenance)),
             entry.At,
             entry.At,
             [.. maintenance.Components.Select(c => new FeedCategory(c.Id, c.Name))],

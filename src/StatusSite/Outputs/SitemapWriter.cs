@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 using StatusSite.Model;
+using StatusSite.Presentation;
 
 namespace StatusSite.Outputs;
 
@@ -21,23 +22,23 @@ public static class SitemapWriter
     public static IReadOnlyList<(string Path, Func<string> Produce)> Files(Uri baseUrl, IEnumerable<string> pageFiles)
     {
         var urls = pageFiles
-            .Select(file => file.EndsWith("index.html", StringComparison.Ordinal) ? file[..^"index.html".Length] : file)
+            .Select(Routes.AddressOf)
             .Order(StringComparer.Ordinal)
-            .Select(path => SiteUrl.Absolute(baseUrl, path))
+            .Select(path => Routes.Absolute(baseUrl, path))
             .ToList();
         if (urls.Count <= UrlsPerFile)
         {
-            return [("sitemap.xml", () => UrlSet(urls))];
+            return [(Routes.Sitemap, () => UrlSet(urls))];
         }
 
-        var parts = urls.Chunk(UrlsPerFile).Select((chunk, i) => (Path: $"sitemaps/{(i + 1).ToString(CultureInfo.InvariantCulture)}.xml", Urls: chunk)).ToList();
-        var files = new List<(string, Func<string>)> { ("sitemap.xml", () => Index(parts.Select(p => SiteUrl.Absolute(baseUrl, p.Path)))) };
+        var parts = urls.Chunk(UrlsPerFile).Select((chunk, i) => (Path: Routes.SitemapPart(i + 1), Urls: chunk)).ToList();
+        var files = new List<(string, Func<string>)> { (Routes.Sitemap, () => Index(parts.Select(p => Routes.Absolute(baseUrl, p.Path)))) };
         files.AddRange(parts.Select(p => (p.Path, (Func<string>)(() => UrlSet(p.Urls)))));
         return files;
     }
 
     public static string Robots(Uri baseUrl) =>
-        $"User-agent: *\nAllow: /\nSitemap: {new Uri(baseUrl, "sitemap.xml").AbsoluteUri}\n";
+        $"User-agent: *\nAllow: /\nSitemap: {Routes.Absolute(baseUrl, Routes.Sitemap)}\n";
 
     private static string UrlSet(IEnumerable<string> urls) => Write("urlset", "url", urls);
 

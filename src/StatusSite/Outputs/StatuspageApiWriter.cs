@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using StatusSite.Content;
 using StatusSite.Model;
+using StatusSite.Presentation;
 using StatusSite.Rendering;
 
 namespace StatusSite.Outputs;
@@ -46,14 +47,14 @@ public sealed class StatuspageApiWriter
     {
         var status = new ApiStatus(EnumNames.Of(_site.Overall.Indicator), _site.Overall.Description);
         var unresolved = _site.ActiveIncidents.Select(Incident).ToList();
-        yield return ("api/v2/summary.json", () => Serialize(new ApiSummary(_page, _components, unresolved, [.. _site.ActiveMaintenances.Concat(_site.UpcomingMaintenances).Select(Maintenance)], status), Context.ApiSummary));
-        yield return ("api/v2/status.json", () => Serialize(new ApiStatusResponse(_page, status), Context.ApiStatusResponse));
-        yield return ("api/v2/components.json", () => Serialize(new ApiComponentsResponse(_page, _components), Context.ApiComponentsResponse));
-        yield return ("api/v2/incidents.json", () => Serialize(new ApiIncidentsResponse(_page, [.. _site.Incidents.Take(RecentIncidents).Select(Incident)]), Context.ApiIncidentsResponse));
-        yield return ("api/v2/incidents/unresolved.json", () => Serialize(new ApiIncidentsResponse(_page, unresolved), Context.ApiIncidentsResponse));
-        yield return ("api/v2/scheduled-maintenances.json", () => Serialize(new ApiMaintenancesResponse(_page, [.. _site.Maintenances.Take(RecentIncidents).Select(Maintenance)]), Context.ApiMaintenancesResponse));
-        yield return ("api/v2/scheduled-maintenances/upcoming.json", () => Serialize(new ApiMaintenancesResponse(_page, [.. _site.UpcomingMaintenances.Select(Maintenance)]), Context.ApiMaintenancesResponse));
-        yield return ("api/v2/scheduled-maintenances/active.json", () => Serialize(new ApiMaintenancesResponse(_page, [.. _site.ActiveMaintenances.Select(Maintenance)]), Context.ApiMaintenancesResponse));
+        yield return (Routes.ApiSummary, () => Serialize(new ApiSummary(_page, _components, unresolved, [.. _site.ActiveMaintenances.Concat(_site.UpcomingMaintenances).Select(Maintenance)], status), Context.ApiSummary));
+        yield return (Routes.ApiStatus, () => Serialize(new ApiStatusResponse(_page, status), Context.ApiStatusResponse));
+        yield return (Routes.ApiComponents, () => Serialize(new ApiComponentsResponse(_page, _components), Context.ApiComponentsResponse));
+        yield return (Routes.ApiIncidents, () => Serialize(new ApiIncidentsResponse(_page, [.. _site.Incidents.Take(RecentIncidents).Select(Incident)]), Context.ApiIncidentsResponse));
+        yield return (Routes.ApiUnresolvedIncidents, () => Serialize(new ApiIncidentsResponse(_page, unresolved), Context.ApiIncidentsResponse));
+        yield return (Routes.ApiMaintenances, () => Serialize(new ApiMaintenancesResponse(_page, [.. _site.Maintenances.Take(RecentIncidents).Select(Maintenance)]), Context.ApiMaintenancesResponse));
+        yield return (Routes.ApiUpcomingMaintenances, () => Serialize(new ApiMaintenancesResponse(_page, [.. _site.UpcomingMaintenances.Select(Maintenance)]), Context.ApiMaintenancesResponse));
+        yield return (Routes.ApiActiveMaintenances, () => Serialize(new ApiMaintenancesResponse(_page, [.. _site.ActiveMaintenances.Select(Maintenance)]), Context.ApiMaintenancesResponse));
     }
 
     /// <summary>Statuspage times: UTC with milliseconds, "2026-11-26T10:14:00.000Z".</summary>
@@ -119,7 +120,7 @@ public sealed class StatuspageApiWriter
             Time(incident.MonitoringAt),
             Time(incident.ResolvedAt),
             EnumNames.Of(incident.Impact),
-            Shortlink($"incidents/{incident.Id}/"),
+            Shortlink(Routes.Of(incident)),
             Time(incident.Start),
             PageId,
             updates,
@@ -150,7 +151,7 @@ public sealed class StatuspageApiWriter
             MonitoringAt: null,
             Time(maintenance.CompletedAt),
             "maintenance",
-            Shortlink(maintenance.Path),
+            Shortlink(Routes.Of(maintenance)),
             Time(maintenance.StartedAt),
             PageId,
             updates,
@@ -165,7 +166,7 @@ public sealed class StatuspageApiWriter
             ReminderIntervals: null);
     }
 
-    private string Shortlink(string path) => SiteUrl.Absolute(_site.Settings.BaseUrl, path);
+    private string Shortlink(string path) => Routes.Absolute(_site.Settings.BaseUrl, path);
 }
 
 internal sealed record ApiPage(string Id, string Name, string Url, string TimeZone, string UpdatedAt);

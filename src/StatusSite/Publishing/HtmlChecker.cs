@@ -4,6 +4,7 @@ using System.Net;
 using System.Text;
 using StatusSite.Content;
 using StatusSite.Model;
+using StatusSite.Presentation;
 
 namespace StatusSite.Publishing;
 
@@ -235,8 +236,6 @@ public sealed class HtmlChecker
             ? null
             : $"link to '{href}' points at '#{fragment}', which '{file}' does not have{Suggest.DidYouMean(fragment.ToString(), ids)}; link to an id the page has";
 
-    private const string IndexFile = "index.html";
-
     /// <summary>Whether a link is more than a relative path: it has a query, a fragment, an escape or a scheme.</summary>
     private static bool IsPlain(ReadOnlySpan<char> href)
     {
@@ -269,13 +268,13 @@ public sealed class HtmlChecker
         var href = link.Span;
         if (plainPage && href[0] != '/' && IsPlain(href))
         {
-            var length = page.LastIndexOf('/') + 1 + href.Length + IndexFile.Length;
+            var length = page.LastIndexOf('/') + 1 + href.Length + Routes.IndexFile.Length;
             var resolved = length <= 256 ? stackalloc char[length] : new char[length];
             var written = Combine(page, href, resolved);
             if (written == 0 || resolved[written - 1] == '/')
             {
-                IndexFile.CopyTo(resolved[written..]);
-                written += IndexFile.Length;
+                Routes.IndexFile.CopyTo(resolved[written..]);
+                written += Routes.IndexFile.Length;
             }
 
             file = FileOf(resolved[..written]);
@@ -284,10 +283,10 @@ public sealed class HtmlChecker
         }
 
         // The canonical address of every page: the site's own address and a plain path.
-        if (_root is not null && href.StartsWith(_root, StringComparison.Ordinal) && SiteUrl.IsPlainPath(href[_root.Length..]))
+        if (_root is not null && href.StartsWith(_root, StringComparison.Ordinal) && Routes.IsPlainPath(href[_root.Length..]))
         {
             var sitePath = href[_root.Length..];
-            file = sitePath.Length == 0 || sitePath[^1] == '/' ? FileOf(string.Concat(sitePath, IndexFile)) : FileOf(sitePath);
+            file = sitePath.Length == 0 || sitePath[^1] == '/' ? FileOf(string.Concat(sitePath, Routes.IndexFile)) : FileOf(sitePath);
             fragment = ReadOnlyMemory<char>.Empty;
             return true;
         }
@@ -363,7 +362,7 @@ public sealed class HtmlChecker
         sitePath = Uri.UnescapeDataString(sitePath);
         if (sitePath.Length == 0 || sitePath.EndsWith('/'))
         {
-            sitePath += IndexFile;
+            sitePath += Routes.IndexFile;
         }
 
         return (sitePath, fragment);

@@ -1,5 +1,6 @@
 using StatusSite.Model;
 using StatusSite.Outputs;
+using StatusSite.Presentation;
 using StatusSite.Rendering;
 
 namespace StatusSite.Publishing;
@@ -12,53 +13,52 @@ public static class OutputPlan
         var view = new SiteView(site, strings);
         var pages = new List<OutputFile>();
 
-        // Pages are described when they are rendered, in parallel, not while the plan is made.
-        void Add<T>(string path, string template, string title, Func<string> describe, T data)
-        {
-            var file = path.Length == 0 || path.EndsWith('/') ? path + "index.html" : path;
-            pages.Add(OutputFile.Page(file, text => renderer.RenderAsync("layouts/" + template + ".cshtml", new Page<T>(view, path, title, describe(), data, Alternates(path, strings)), text)));
-        }
-
         var t = strings;
+        var siteFeeds = SiteFeeds(t);
+
+        // Pages are described when they are rendered, in parallel, not while the plan is made.
+        void Add<T>(string path, string template, string title, Func<string> describe, T data, IReadOnlyList<AlternateLink>? alternates = null) =>
+            pages.Add(OutputFile.Page(Routes.FileOf(path), text => renderer.RenderAsync("layouts/" + template + ".cshtml", new Page<T>(view, path, title, describe(), data, alternates ?? siteFeeds), text)));
+
         var settings = site.Settings;
-        Add("", "home", settings.Title, () => settings.Description, site);
+        Add(Routes.Home, "home", settings.Title, () => settings.Description, site);
         foreach (var incident in site.Incidents)
         {
-            Add($"incidents/{incident.Id}/", "incident", incident.Title, () => t.Format("incident.description", SiteView.Name(incident.Severity), incident.Latest.Source.Markdown.Length > 0 ? MarkdownRenderer.ToPlainText(incident.Latest.Source.Markdown) : incident.Title), incident);
+            Add(Routes.Of(incident), "incident", incident.Title, () => t.Format("incident.description", SiteView.Name(incident.Severity), incident.Latest.Source.Markdown.Length > 0 ? MarkdownRenderer.ToPlainText(incident.Latest.Source.Markdown) : incident.Title), incident);
         }
 
-        Add("history/", "history", t["history.title"], () => t.Format("history.description", settings.Title), site.Months);
+        Add(Routes.History, "history", t["history.title"], () => t.Format("history.description", settings.Title), site.Months);
         for (var i = 0; i < site.Months.Count; i++)
         {
             var month = site.Months[i];
             var data = new MonthPage(month, i > 0 ? site.Months[i - 1] : null, i + 1 < site.Months.Count ? site.Months[i + 1] : null);
-            Add($"history/{month.Slug}/", "month", t.Format("history.month_title", view.Month(month.Year, month.Month)), () => t.Format("history.description", settings.Title), data);
+            Add(Routes.Of(month), "month", t.Format("history.month_title", view.Month(month.Year, month.Month)), () => t.Format("history.description", settings.Title), data);
         }
 
         foreach (var component in site.Components)
         {
-            Add($"components/{component.Id}/", "component", component.Name, () => component.Component.Description ?? t.Format("component.description", component.Name), component);
+            Add(Routes.Of(component), "component", component.Name, () => component.Component.Description ?? t.Format("component.description", component.Name), component, ComponentFeeds(siteFeeds, component, t));
             for (var i = 0; i < component.Years.Count; i++)
             {
                 var year = component.Years[i];
                 var data = new ComponentYearPage(component, year, i > 0 ? component.Years[i - 1] : null, i + 1 < component.Years.Count ? component.Years[i + 1] : null);
-                Add($"components/{component.Id}/{year.Year}/", "component-year", t.Format("component.year_title", component.Name, year.Year), () => t.Format("component.description", component.Name), data);
+                Add(Routes.Of(component, year), "component-year", t.Format("component.year_title", component.Name, year.Year), () => t.Format("component.description", component.Name), data);
             }
         }
 
-        Add("maintenance/", "maintenance", t["maintenance.title"], () => t["maintenance.description"], site);
-        Add("postmortems/", "postmortems", t["postmortem.index_title"], () => t["postmortem.index_description"], site);
+        Add(Routes.Maintenance, "maintenance", t["maintenance.title"], () => t["maintenance.description"], site);
+        Add(Routes.Postmortems, "postmortems", t["postmortem.index_title"], () => t["postmortem.index_description"], site);
         foreach (var postmortem in site.Postmortems)
         {
-            Add(postmortem.Path, "postmortem", postmortem.Title, () => postmortem.Summary, postmortem);
+            Add(Routes.Of(postmortem), "postmortem", postmortem.Title, () => postmortem.Summary, postmortem);
         }
 
-        Add("404.html", "not-found", t["not_found.title"], () => t["not_found.text"], site);
+        Add(Routes.NotFound, "not-found", t["not_found.title"], () => t["not_found.text"], site);
 
         var files = new List<OutputFile>(pages);
         files.AddRange(ThemeAssets(renderer.Theme));
-        files.AddRange(SitemapWriter.Files(settings.BaseUrl, pages.Select(p => p.Path).Where(p => p != "404.html")).Select(f => OutputFile.Text(f.Path, f.Produce)));
-        files.Add(OutputFile.Text("robots.txt", () => SitemapWriter.Robots(settings.BaseUrl)));
+        files.AddRange(SitemapWriter.Files(settings.BaseUrl, pages.Select(p => p.Path).Where(p => p != Routes.NotFound)).Select(f => OutputFile.Text(f.Path, f.Produce)));
+        files.Add(OutputFile.Text(Routes.Robots, () => SitemapWriter.Robots(settings.BaseUrl)));
         files.AddRange(SubscribeOutputs(site, view));
         return [.. files.OrderBy(f => f.Path, StringComparer.Ordinal)];
     }
@@ -67,56 +67,51 @@ public static class OutputPlan
     private static IEnumerable<OutputFile> SubscribeOutputs(SiteModel site, SiteView view)
     {
         var t = view.T;
-        yield return new OutputFile(SubscribePaths.Atom, () => Task.FromResult(FeedWriter.Atom(Feeds.Site(view, SubscribePaths.Atom))));
-        yield return new OutputFile(SubscribePaths.Rss, () => Task.FromResult(FeedWriter.Rss(Feeds.Site(view, SubscribePaths.Rss))));
-        yield return new OutputFile(SubscribePaths.JsonFeed, () => Task.FromResult(JsonFeedWriter.Write(Feeds.Site(view, SubscribePaths.JsonFeed))));
+        yield return new OutputFile(Routes.Atom, () => Task.FromResult(FeedWriter.Atom(Feeds.Site(view, Routes.Atom))));
+        yield return new OutputFile(Routes.Rss, () => Task.FromResult(FeedWriter.Rss(Feeds.Site(view, Routes.Rss))));
+        yield return new OutputFile(Routes.JsonFeed, () => Task.FromResult(JsonFeedWriter.Write(Feeds.Site(view, Routes.JsonFeed))));
 
         // Published even while empty (and valid), so subscribers can follow it before the first postmortem.
-        yield return new OutputFile(SubscribePaths.PostmortemsAtom, () => Task.FromResult(FeedWriter.Atom(Feeds.Postmortems(view, site.Postmortems.Select(p => p.FeedEntry), SubscribePaths.PostmortemsAtom))));
-        yield return new OutputFile(SubscribePaths.Calendar, () => Task.FromResult(CalendarWriter.Maintenance(site)));
+        yield return new OutputFile(Routes.PostmortemsAtom, () => Task.FromResult(FeedWriter.Atom(Feeds.Postmortems(view, site.Postmortems.Select(p => p.FeedEntry), Routes.PostmortemsAtom))));
+        yield return new OutputFile(Routes.Calendar, () => Task.FromResult(CalendarWriter.Maintenance(site)));
         foreach (var (path, produce) in new StatuspageApiWriter(site).Files())
         {
             yield return new OutputFile(path, () => Task.FromResult(produce()));
         }
 
         var overall = site.Overall;
-        yield return new OutputFile(SubscribePaths.Badge, () => Task.FromResult(BadgeWriter.Badge(
+        yield return new OutputFile(Routes.Badge, () => Task.FromResult(BadgeWriter.Badge(
             t["badge.label"], overall.Description, overall.Indicator, overall.UnderMaintenance, $"{site.Settings.Title}: {overall.Description}")));
         foreach (var component in site.Components)
         {
-            var atom = SubscribePaths.ComponentAtom(component.Id);
-            var rss = SubscribePaths.ComponentRss(component.Id);
+            var atom = Routes.ComponentAtom(component.Id);
+            var rss = Routes.ComponentRss(component.Id);
             yield return new OutputFile(atom, () => Task.FromResult(FeedWriter.Atom(Feeds.Component(view, component, atom))));
             yield return new OutputFile(rss, () => Task.FromResult(FeedWriter.Rss(Feeds.Component(view, component, rss))));
             var status = view.Name(component.Status);
-            yield return new OutputFile(SubscribePaths.ComponentBadge(component.Id), () => Task.FromResult(BadgeWriter.Badge(
+            yield return new OutputFile(Routes.ComponentBadge(component.Id), () => Task.FromResult(BadgeWriter.Badge(
                 component.Name, status, BadgeWriter.SeverityOf(component.Status), component.Status == ComponentStatus.UnderMaintenance, $"{component.Name}: {status}")));
         }
     }
 
-    /// <summary>Feeds a page announces in its head: the site's feeds everywhere, and a component's own feeds on its page.</summary>
-    private static IReadOnlyList<AlternateLink> Alternates(string path, Strings t)
-    {
-        var links = new List<AlternateLink>
-        {
-            new("application/atom+xml", t["subscribe.atom"], SubscribePaths.Atom),
-            new("application/rss+xml", t["subscribe.rss"], SubscribePaths.Rss),
-            new("application/feed+json", t["subscribe.json_feed"], SubscribePaths.JsonFeed),
-        };
-        if (SubscribePaths.ComponentIdOf(path) is { } id)
-        {
-            links.Add(new("application/atom+xml", t["subscribe.component_atom"], SubscribePaths.ComponentAtom(id)));
-            links.Add(new("application/rss+xml", t["subscribe.component_rss"], SubscribePaths.ComponentRss(id)));
-        }
+    /// <summary>Feeds every page announces in its head: the site's.</summary>
+    private static IReadOnlyList<AlternateLink> SiteFeeds(Strings t) =>
+    [
+        new("application/atom+xml", t["subscribe.atom"], Routes.Atom),
+        new("application/rss+xml", t["subscribe.rss"], Routes.Rss),
+        new("application/feed+json", t["subscribe.json_feed"], Routes.JsonFeed),
+    ];
 
-        return links;
-    }
+    /// <summary>Feeds a component's page announces: the site's, then the component's own.</summary>
+    private static IReadOnlyList<AlternateLink> ComponentFeeds(IReadOnlyList<AlternateLink> siteFeeds, ComponentModel component, Strings t) =>
+    [
+        .. siteFeeds,
+        new("application/atom+xml", t["subscribe.component_atom"], Routes.ComponentAtom(component.Id)),
+        new("application/rss+xml", t["subscribe.component_rss"], Routes.ComponentRss(component.Id)),
+    ];
 
-    /// <summary>The theme's icon, published at the site's root: browsers ask for /favicon.ico on their own.</summary>
-    private const string IconAsset = "assets/favicon.ico";
-
-    /// <summary>theme/assets/ is copied as it is (with input/theme/assets/ overrides), the icon to the root.</summary>
+    /// <summary>theme/assets/ is copied as it is (with input/theme/assets/ overrides), the icon to the site's root.</summary>
     private static IEnumerable<OutputFile> ThemeAssets(Theme theme) =>
         theme.FilesUnder("assets").Select(relative => new OutputFile(
-            relative == IconAsset ? Path.GetFileName(IconAsset) : relative, () => File.ReadAllBytesAsync(theme.Resolve(relative)!)));
+            relative == Routes.IconAsset ? Routes.Favicon : relative, () => File.ReadAllBytesAsync(theme.Resolve(relative)!)));
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using StatusSite.Content;
 using StatusSite.Model;
+using StatusSite.Presentation;
 
 namespace StatusSite.Rendering;
 
@@ -186,7 +187,7 @@ public sealed record Page<TData>(SiteView View, string Path, string Title, strin
     {
         get
         {
-            if (Path == "404.html")
+            if (Path == Routes.NotFound)
             {
                 // 404.html is served for any missing address, at any depth: only absolute links work there.
                 return View.Settings.BaseUrl.AbsolutePath;
@@ -203,7 +204,7 @@ public sealed record Page<TData>(SiteView View, string Path, string Title, strin
     /// <summary>A link from this page to a site-relative path.</summary>
     public string Url(string sitePath) => sitePath.Length == 0 && Root == "./" ? "./" : Root + sitePath;
 
-    public string Canonical => SiteUrl.Absolute(View.Settings.BaseUrl, Path);
+    public string Canonical => Routes.Absolute(View.Settings.BaseUrl, Path);
 
     public bool IsHome => Path.Length == 0;
 }

@@ -1,6 +1,7 @@
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using StatusSite.Content;
+using StatusSite.Presentation;
 
 namespace StatusSite.Tests.Support;
 
@@ -106,7 +107,7 @@ internal sealed class TestSite : IDisposable
 
     /// <summary>Parses an output page; "incidents/x/" reads "incidents/x/index.html".</summary>
     public IHtmlDocument Page(string path = "") =>
-        Parser.ParseDocument(ReadOutput(path.Length == 0 || path.EndsWith('/') ? path + "index.html" : path));
+        Parser.ParseDocument(ReadOutput(Routes.FileOf(path)));
 
     public static DateTimeOffset Parse(string timestamp) =>
         Timestamp.TryParse(timestamp, out var value, out var error) ? value : throw new ArgumentException(error);

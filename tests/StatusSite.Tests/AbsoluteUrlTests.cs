@@ -1,11 +1,11 @@
 using System.Text;
-using StatusSite.Model;
+using StatusSite.Presentation;
 using Xunit;
 
 namespace StatusSite.Tests;
 
 /// <summary>A page's address joined as text must be the address a URI parser resolves.</summary>
-public class SiteUrlTests
+public class AbsoluteUrlTests
 {
     [Theory]
     [InlineData("https://status.acme.example/", "")]
@@ -20,7 +20,7 @@ public class SiteUrlTests
     public void Joins_as_a_uri_parser_resolves(string baseUrl, string path)
     {
         var root = new Uri(baseUrl);
-        Assert.Equal(new Uri(root, path).AbsoluteUri, SiteUrl.Absolute(root, path));
+        Assert.Equal(new Uri(root, path).AbsoluteUri, Routes.Absolute(root, path));
     }
 
     [Fact]
@@ -45,11 +45,11 @@ public class SiteUrlTests
             catch (UriFormatException)
             {
                 // Such as "//host:x": no address at all, as from the parser.
-                Assert.Throws<UriFormatException>(() => SiteUrl.Absolute(root, path.ToString()));
+                Assert.Throws<UriFormatException>(() => Routes.Absolute(root, path.ToString()));
                 continue;
             }
 
-            Assert.Equal(expected, SiteUrl.Absolute(root, path.ToString()));
+            Assert.Equal(expected, Routes.Absolute(root, path.ToString()));
         }
     }
 }
