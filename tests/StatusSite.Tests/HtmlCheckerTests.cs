@@ -123,6 +123,34 @@ public sealed class HtmlCheckerTests
     }
 
     [Fact]
+    public void A_slash_does_not_close_an_html_element_so_its_end_tag_is_not_stray()
+    {
+        // As a browser reads it (and AngleSharp): "<span/>" opens a span as "<span>" does. Found by
+        // HtmlCheckerDifferentialTests; the checker had reported the </span> as closing nothing.
+        AssertClean("<p><span class=\"icon\"/>text</span> and <em/>more</em></p><svg><path d=\"M0 0\"/><g/></svg>");
+    }
+
+    [Fact]
+    public void A_slash_does_not_close_an_html_element_so_without_an_end_tag_it_is_never_closed()
+    {
+        var problems = Check("<div>\n<i class=\"icon\"/>\n</div>");
+
+        Assert.Contains(problems, p => p.Line == 2 && p.Message == "the HTML is not well-formed: <i> is never closed; add </i> where it ends");
+    }
+
+    [Fact]
+    public void A_script_whose_tag_ends_in_a_slash_still_runs_to_its_end_tag()
+    {
+        // "<script src=…/>" is a script element whose text is the rest of the page, up to a </script>.
+        Assert.Equal(
+            [
+                "the HTML is not well-formed: <script> is never closed; add </script> where it ends",
+                "the HTML is not well-formed: <div> is never closed; add </div> where it ends",
+            ],
+            Check("<div><script src=\"style.css\"/></div>").Select(p => p.Message));
+    }
+
+    [Fact]
     public void Line_numbers_count_every_line_before_the_tag_comments_included()
     {
         var problems = Check("<div>\n  <!-- two\n  lines --> text <span id=\"a\"></span>\n  <span id=\"a\"></span>\n\n<p>never closed\n</div>");

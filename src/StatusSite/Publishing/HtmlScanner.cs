@@ -62,6 +62,9 @@ internal ref struct HtmlScanner
     private int _lineCounted = 1;
     private string? _rawTextOf;
 
+    /// <summary>How many svg and math elements are open around the scanner's position.</summary>
+    private int _foreignDepth;
+
     /// <param name="html">The page.</param>
     /// <param name="problems">Where markup the scanner cannot read is reported.</param>
     public HtmlScanner(ReadOnlySpan<char> html, List<(int Line, string Message)> problems)
@@ -78,7 +81,11 @@ internal ref struct HtmlScanner
 
     public bool IsEndTag { get; private set; }
 
-    /// <summary>Whether the start tag ends in "/>", as SVG elements may.</summary>
+    /// <summary>
+    /// Whether the start tag ends in "/>" and so closes its element: only inside SVG and MathML (and
+    /// for &lt;svg/&gt; and &lt;math/&gt; themselves). In HTML the slash means nothing, as in a
+    /// browser: "&lt;span/&gt;" opens a span, and "&lt;script src=…/&gt;" a script that runs to its end tag.
+    /// </summary>
     public bool IsSelfClosing { get; private set; }
 
     /// <summary>How many attributes the current tag has, each name counted once.</summary>
@@ -245,6 +252,22 @@ internal ref struct HtmlScanner
         }
 
         _position = i + 1;
+        if (Name is "svg" or "math")
+        {
+            if (!endTag && !IsSelfClosing)
+            {
+                _foreignDepth++;
+            }
+            else if (endTag && _foreignDepth > 0)
+            {
+                _foreignDepth--;
+            }
+        }
+        else if (_foreignDepth == 0)
+        {
+            IsSelfClosing = false;
+        }
+
         if (!endTag && !IsSelfClosing && RawTextElements.Contains(Name))
         {
             _rawTextOf = Name;

@@ -25,6 +25,9 @@ public sealed class Theme
 
     public string ThemeDir { get; }
 
+    /// <summary>The folders templates are read from, overrides first: which theme this is, whatever its state.</summary>
+    internal string Folders => string.Join('\n', _roots);
+
     /// <summary>The file that serves <paramref name="relativePath"/>, or null.</summary>
     public string? Resolve(string relativePath)
     {

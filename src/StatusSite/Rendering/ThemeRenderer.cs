@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Dynamic;
 using System.Globalization;
+using System.Runtime.Loader;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -19,13 +20,17 @@ namespace StatusSite.Rendering;
 /// is loaded directly, without building RazorLight's engine. Rendering is our own: RazorLight's renderer looks every partial up in a memory cache,
 /// reflects over the model type and dispatches each include through the dynamic binder, which on a
 /// 10,000-page site cost more than the templates themselves.
+/// A renderer loads the site's compiled templates into a collectible load context of its own, which
+/// is unloaded when the renderer is disposed: <see cref="For"/> does so when a template changes, so a
+/// long-running preview does not keep every earlier state of the theme.
 /// </summary>
-public sealed class ThemeRenderer
+public sealed class ThemeRenderer : IDisposable
 {
     /// <summary>Escapes what HTML needs escaped and leaves every script's letters as they are (no &amp;#x…; bloat).</summary>
     private static readonly HtmlEncoder Encoder = new TableHtmlEncoder(HtmlEncoder.Create(UnicodeRanges.All));
 
-    private static readonly ConcurrentDictionary<string, Lazy<ThemeRenderer>> Engines = new(StringComparer.Ordinal);
+    /// <summary>The renderer of each theme folder (with its overrides) and cache folder, for the theme's state it was made for.</summary>
+    private static readonly Dictionary<string, ThemeRenderer> Engines = new(StringComparer.Ordinal);
 
     private readonly Lazy<RazorLightEngine> _engine;
 
@@ -44,15 +49,31 @@ public sealed class ThemeRenderer
 
     private readonly ConcurrentDictionary<Type, ModelTypeInfo> _modelTypes = new();
 
+    private readonly string _fingerprint;
+
     /// <summary>
     /// The renderer for this theme as it is now. Builds in one process share one engine per
     /// theme state, so a template is compiled (and written to the cache folder) once, never by
-    /// two engines at the same moment; an edited template makes a new state and a new engine.
+    /// two engines at the same moment; an edited template makes a new state and a new engine,
+    /// and the renderer of the earlier state of the same folders is disposed, its templates unloaded.
     /// </summary>
     public static ThemeRenderer For(Theme theme, string cacheDir)
     {
-        var key = Fingerprint(theme) + "\n" + Path.GetFullPath(cacheDir);
-        return Engines.GetOrAdd(key, _ => new Lazy<ThemeRenderer>(() => new ThemeRenderer(theme, cacheDir))).Value;
+        var fingerprint = Fingerprint(theme);
+        var place = theme.Folders + "\n" + Path.GetFullPath(cacheDir);
+        lock (Engines)
+        {
+            Engines.TryGetValue(place, out var current);
+            if (current?._fingerprint == fingerprint)
+            {
+                return current;
+            }
+
+            var renderer = new ThemeRenderer(theme, cacheDir, fingerprint);
+            Engines[place] = renderer;
+            current?.Dispose();
+            return renderer;
+        }
     }
 
     private static string Fingerprint(Theme theme)
@@ -66,9 +87,11 @@ public sealed class ThemeRenderer
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 
-    private ThemeRenderer(Theme theme, string cacheDir)
+    private ThemeRenderer(Theme theme, string cacheDir, string fingerprint)
     {
         Theme = theme;
+        _fingerprint = fingerprint;
+        Templates = new AssemblyLoadContext($"theme {fingerprint[..12]}", isCollectible: true);
         Directory.CreateDirectory(cacheDir);
         _cacheDir = Path.GetFullPath(cacheDir);
         _caching = new ThemeCachingStrategy(theme);
@@ -83,6 +106,17 @@ public sealed class ThemeRenderer
     }
 
     public Theme Theme { get; }
+
+    /// <summary>Where the site's compiled templates are loaded; unloaded with the renderer.</summary>
+    internal AssemblyLoadContext Templates { get; }
+
+    /// <summary>
+    /// Unloads the templates this renderer loaded from the cache folder. The context goes once
+    /// nothing refers to its types any more, so a build still rendering with it finishes first; a
+    /// template it had not loaded yet can no longer be. Templates RazorLight compiles in this process
+    /// are loaded by RazorLight itself, which cannot unload them.
+    /// </summary>
+    public void Dispose() => Templates.Unload();
 
     /// <summary>
     /// Renders a layout such as 'layouts/home.cshtml' with its model, and the layouts it names
@@ -168,10 +202,20 @@ public sealed class ThemeRenderer
         }
 
         // The tool's own templates are ReadyToRun images, whose native code is used only when they
-        // are loaded from their file; a site's are read into memory, so the cache folder is never held open.
-        var assembly = ThemeCachingStrategy.IsShipped(assemblyPath)
-            ? System.Runtime.Loader.AssemblyLoadContext.Default.LoadFromAssemblyPath(assemblyPath)
-            : System.Reflection.Assembly.Load(File.ReadAllBytes(assemblyPath), File.ReadAllBytes(pdbPath));
+        // are loaded from their file, into the default context (once per process, whatever the
+        // number of renderers); a site's are read into memory, so the cache folder is never held open.
+        System.Reflection.Assembly assembly;
+        if (ThemeCachingStrategy.IsShipped(assemblyPath))
+        {
+            assembly = AssemblyLoadContext.Default.LoadFromAssemblyPath(assemblyPath);
+        }
+        else
+        {
+            using var image = new MemoryStream(File.ReadAllBytes(assemblyPath));
+            using var symbols = new MemoryStream(File.ReadAllBytes(pdbPath));
+            assembly = Templates.LoadFromStream(image, symbols);
+        }
+
         return assembly.GetCustomAttributes(typeof(RazorLight.Razor.RazorLightTemplateAttribute), inherit: false)
             .OfType<RazorLight.Razor.RazorLightTemplateAttribute>()
             .FirstOrDefault()?.TemplateType;
