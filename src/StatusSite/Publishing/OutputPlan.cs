@@ -1,5 +1,6 @@
 using StatusSite.Model;
 using StatusSite.Outputs;
+using StatusSite.Presentation;
 using StatusSite.Rendering;
 
 namespace StatusSite.Publishing;
@@ -74,14 +75,14 @@ public static class OutputPlan
         // Published even while empty (and valid), so subscribers can follow it before the first postmortem.
         yield return new OutputFile(SubscribePaths.PostmortemsAtom, () => Task.FromResult(FeedWriter.Atom(Feeds.Postmortems(view, site.Postmortems.Select(p => p.FeedEntry), SubscribePaths.PostmortemsAtom))));
         yield return new OutputFile(SubscribePaths.Calendar, () => Task.FromResult(CalendarWriter.Maintenance(site)));
-        foreach (var (path, produce) in new StatuspageApiWriter(site).Files())
+        foreach (var (path, produce) in new StatuspageApiWriter(site, view.Banner).Files())
         {
             yield return new OutputFile(path, () => Task.FromResult(produce()));
         }
 
-        var overall = site.Overall;
+        var banner = view.Banner;
         yield return new OutputFile(SubscribePaths.Badge, () => Task.FromResult(BadgeWriter.Badge(
-            t["badge.label"], overall.Description, overall.Indicator, overall.UnderMaintenance, $"{site.Settings.Title}: {overall.Description}")));
+            t["badge.label"], banner.Words, banner.Shown, $"{site.Settings.Title}: {banner.Words}")));
         foreach (var component in site.Components)
         {
             var atom = SubscribePaths.ComponentAtom(component.Id);
@@ -90,7 +91,7 @@ public static class OutputPlan
             yield return new OutputFile(rss, () => Task.FromResult(FeedWriter.Rss(Feeds.Component(view, component, rss))));
             var status = view.Name(component.Status);
             yield return new OutputFile(SubscribePaths.ComponentBadge(component.Id), () => Task.FromResult(BadgeWriter.Badge(
-                component.Name, status, BadgeWriter.SeverityOf(component.Status), component.Status == ComponentStatus.UnderMaintenance, $"{component.Name}: {status}")));
+                component.Name, status, component.Status, $"{component.Name}: {status}")));
         }
     }
 
