@@ -260,7 +260,7 @@ public static class SiteAnalyzer
             var existing = name is null ? -1 : groups.FindIndex(g => g.Name == name);
             if (existing < 0)
             {
-                groups.Add(new ComponentGroupModel(component.GroupId, name, component.Status, groups.Count + 1, [component]));
+                groups.Add(new ComponentGroupModel(name is null ? null : ComponentGroups.IdOf(name), name, component.Status, groups.Count + 1, [component]));
             }
             else
             {

@@ -66,8 +66,6 @@ public sealed record ComponentModel(
 
     public string Name => Component.Name;
 
-    public string? GroupId => Component.Group is { } group ? ComponentGroups.IdOf(group) : null;
-
     /// <summary>Incidents that touched the component within the uptime window (or are still open), newest first.</summary>
     public IReadOnlyList<IncidentModel> Recent { get; init; } = [];
 

@@ -99,8 +99,12 @@ public sealed class SiteView(SiteModel site, Strings strings)
         ? T.Format("postmortem.action_counts_wont_do", counts.Open, counts.Done, counts.WontDo)
         : T.Format("postmortem.action_counts", counts.Open, counts.Done);
 
-    /// <summary>A postmortem metric's value, or the words for a milestone that was not written.</summary>
-    public string Metric(TimeSpan? value) => value is { } span ? Duration(span) : T["postmortem.not_recorded"];
+    /// <summary>A postmortem metric in words: its label, its value (or the words for a milestone that was not written) and its definition.</summary>
+    public MetricText Metric(PostmortemMetric metric) => new(
+        metric.Key,
+        T["metric." + metric.Key],
+        metric.Value is { } span ? Duration(span) : T["postmortem.not_recorded"],
+        T["metric." + metric.Key + "_definition"]);
 
     /// <summary>An impact key as a label: <c>requests_failed</c> → "Requests failed".</summary>
     public static string Label(string key)
@@ -220,6 +224,9 @@ public sealed record Banner(ComponentStatus Shown, string Css, string Words);
 
 /// <summary>When an open incident's next update is due, and the words that introduce it.</summary>
 public sealed record NextUpdateText(string Label, DateTimeOffset At);
+
+/// <summary>A postmortem metric as its page shows it; <paramref name="Key"/> names its element.</summary>
+public sealed record MetricText(string Key, string Label, string Value, string Definition);
 
 /// <summary>A remark in words with its class, such as a postmortem that is due or overdue.</summary>
 public sealed record Note(string Css, string Text);
