@@ -5,6 +5,7 @@ using RazorLight;
 using RazorLight.Caching;
 using RazorLight.Internal.Buffering;
 using StatusSite.Model;
+using StatusSite.Presentation;
 using StatusSite.Rendering;
 using StatusSite.Tests.Support;
 
@@ -57,37 +58,37 @@ public sealed class RazorLightEquivalenceTests
             compared++;
         }
 
-        await Compare("home", "", model);
+        await Compare("home", Routes.Home, model);
         foreach (var incident in model.Incidents)
         {
-            await Compare("incident", $"incidents/{incident.Id}/", incident);
+            await Compare("incident", Routes.Of(incident), incident);
         }
 
-        await Compare("history", "history/", model.Months);
+        await Compare("history", Routes.History, model.Months);
         for (var i = 0; i < model.Months.Count; i++)
         {
             var month = new MonthPage(model.Months[i], i > 0 ? model.Months[i - 1] : null, i + 1 < model.Months.Count ? model.Months[i + 1] : null);
-            await Compare("month", $"history/{month.Month.Slug}/", month);
+            await Compare("month", Routes.Of(month.Month), month);
         }
 
         foreach (var component in model.Components)
         {
-            await Compare("component", $"components/{component.Id}/", component);
+            await Compare("component", Routes.Of(component), component);
             for (var i = 0; i < component.Years.Count; i++)
             {
                 var year = new ComponentYearPage(component, component.Years[i], i > 0 ? component.Years[i - 1] : null, i + 1 < component.Years.Count ? component.Years[i + 1] : null);
-                await Compare("component-year", $"components/{component.Id}/{year.Year.Year}/", year);
+                await Compare("component-year", Routes.Of(component, year.Year), year);
             }
         }
 
-        await Compare("maintenance", "maintenance/", model);
-        await Compare("postmortems", "postmortems/", model);
+        await Compare("maintenance", Routes.Maintenance, model);
+        await Compare("postmortems", Routes.Postmortems, model);
         foreach (var postmortem in model.Postmortems)
         {
-            await Compare("postmortem", postmortem.Path, postmortem);
+            await Compare("postmortem", Routes.Of(postmortem), postmortem);
         }
 
-        await Compare("not-found", "404.html", model);
+        await Compare("not-found", Routes.NotFound, model);
         Assert.Equal(result.Pages, compared);
     }
 

@@ -33,14 +33,7 @@ internal static partial class PostmortemAnalyzer
         return toLint.Count == 0 ? Task.CompletedTask : Task.Run(() => Parallel.ForEach(toLint, postmortem =>
         {
             // The most severe incident the postmortem covers sets what it must hold.
-            Severity? severity = null;
-            foreach (var id in postmortem.IncidentIds)
-            {
-                if (severities.TryGetValue(id, out var s) && (severity is null || s < severity))
-                {
-                    severity = s;
-                }
-            }
+            var severity = StatusScale.Worst(postmortem.IncidentIds.Where(severities.ContainsKey).Select(id => severities[id]));
 
             if (!postmortem.IsDraft)
             {
@@ -118,13 +111,17 @@ internal static partial class PostmortemAnalyzer
             return new IncidentPostmortem(postmortem.Id, postmortem.Title, null, false);
         }
 
-        if (incident.ResolvedAt is { } resolved && policy.PostmortemDue.TryGetValue(incident.Severity, out var due))
+        if (incident.ResolvedAt is { } resolved && DueBy(policy, incident.Severity, resolved) is { } dueBy)
         {
-            return new IncidentPostmortem(null, null, resolved + due, now > resolved + due);
+            return new IncidentPostmortem(null, null, dueBy, now > dueBy);
         }
 
         return null;
     }
+
+    /// <summary>When a postmortem is due after a resolution, by <c>policy.postmortem_due</c> for the severity; null when the policy has none.</summary>
+    private static DateTimeOffset? DueBy(Policy policy, Severity severity, DateTimeOffset resolved) =>
+        policy.PostmortemDue.TryGetValue(severity, out var due) ? resolved + due : null;
 
     /// <summary>Checks the postmortem's links and milestones; a draft's problems are warnings, a published one's errors.</summary>
     private static bool CheckPostmortem(Postmortem postmortem, Dictionary<string, IncidentModel> incidents, DateTimeOffset now, DiagnosticBag diagnostics)
@@ -210,21 +207,26 @@ internal static partial class PostmortemAnalyzer
         var resolved = incidents.Max(i => i.ResolvedAt!.Value);
         var firstUpdate = incidents.Min(i => i.Updates[0].At);
         var published = postmortem.Published!.Value;
-        var severity = incidents.Min(i => i.Severity);
+        var severity = StatusScale.Worst(incidents.Select(i => i.Severity))!.Value;
+        var impactDuration = resolved - started;
         var metrics = new List<PostmortemMetric>
         {
             new("time_to_detect", postmortem.Detected - started),
             new("time_to_mitigate", postmortem.Mitigated - started),
-            new("impact_duration", resolved - started),
+            new("impact_duration", impactDuration),
             new("time_to_first_update", firstUpdate - started),
         };
-        TimeSpan? allowed = settings.Policy.PostmortemDue.TryGetValue(severity, out var due) ? due : null;
-        var lag = new PostmortemLag(published - resolved, allowed, resolved + allowed);
+        var dueBy = DueBy(settings.Policy, severity, resolved);
+        var lag = new PostmortemLag(published - resolved, dueBy - resolved, dueBy, published > dueBy);
         var items = postmortem.ActionItems.Select(item => ActionItemOf(item, settings.Repository)).ToList();
+        var counts = new ActionItemCounts(
+            items.Count(a => a.Source.Status is ActionItemStatus.Open or ActionItemStatus.InProgress),
+            items.Count(a => a.Source.Status == ActionItemStatus.Done),
+            items.Count(a => a.Source.Status == ActionItemStatus.WontDo));
         var sections = postmortem.Sections.Select(s => new PostmortemSectionModel(s.Heading, s.Markdown, BlamelessLinter.IsFiveWhys(s.Heading) ? WhysOf(s.Markdown) : null)).ToList();
         var link = Routes.UriOf(settings.BaseUrl, Routes.Postmortem(postmortem.Id));
         var entry = new PostmortemFeedEntry(link.AbsoluteUri, postmortem.Title, postmortem.Summary, published, link);
-        return new PostmortemModel(postmortem, incidents, severity, started, resolved, published, metrics, lag, items, sections, entry);
+        return new PostmortemModel(postmortem, incidents, severity, started, resolved, published, impactDuration, metrics, lag, items, counts, sections, entry);
     }
 
     private static ActionItemModel ActionItemOf(ActionItem item, string? repository)

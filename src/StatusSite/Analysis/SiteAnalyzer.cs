@@ -45,10 +45,19 @@ public static class SiteAnalyzer
         });
         var components = analyzedComponents.ToList();
         var groups = GroupsOf(components);
-        var overall = OverallOf(incidents, maintenances, components);
+        var activeIncidents = incidents.Where(i => !i.IsResolved).ToList();
+        var activeMaintenances = maintenances.Where(m => m.IsActive).ToList();
+        var since = ContentSinceOf(incidents, maintenances, now);
         linting.GetAwaiter().GetResult();
-        return new SiteModel(settings, now, overall, components, groups, incidents, maintenances, days, MonthsOf(incidents, maintenances, now), RecentDaysOf(incidents, now))
+        return new SiteModel(
+            settings, now, OverallOf(activeIncidents, activeMaintenances, components), components, groups, incidents, maintenances, days, MonthsOf(incidents, maintenances, now), RecentDaysOf(incidents, now))
         {
+            ActiveIncidents = activeIncidents,
+            ActiveMaintenances = activeMaintenances,
+            UpcomingMaintenances = [.. maintenances.Where(m => m.State == MaintenanceStatus.Scheduled).OrderBy(m => m.Source.ScheduledFor).ThenBy(m => m.Id, StringComparer.Ordinal)],
+            PastMaintenances = [.. maintenances.Where(m => m.State == MaintenanceStatus.Completed)],
+            ContentSince = since,
+            LastChangeAt = LastChangeOf(incidents, maintenances, components, since, now),
             Postmortems = postmortems,
         };
     }
@@ -146,10 +155,12 @@ public static class SiteAnalyzer
 
         var affected = order
             .Where(id => worst[id] != ComponentStatus.Operational)
-            .Select(id => new AffectedComponent(catalogue[id], worst[id], current[id]))
+            .Select(id => new AffectedComponent(catalogue[id], worst[id], current[id], resolvedAt is null ? current[id] : worst[id]))
             .OrderBy(a => a.Component.Position)
             .ToList();
-        return new IncidentModel(incident, start, resolvedAt, monitoringAt, state, (resolvedAt ?? now) - start, nextUpdateBy, promised, updates, affected, impacts);
+        var impact = StatusScale.IndicatorOf(StatusScale.StatusOf(incident.Severity));
+        return new IncidentModel(
+            incident, start, resolvedAt, monitoringAt, state, (resolvedAt ?? now) - start, nextUpdateBy, promised, updates, affected, impacts, impact, [.. Enumerable.Reverse(updates)]);
     }
 
     private static MaintenanceModel AnalyzeMaintenance(Maintenance maintenance, IReadOnlyDictionary<string, Component> catalogue, DateTimeOffset now)
@@ -185,7 +196,42 @@ public static class SiteAnalyzer
         }
 
         var components = maintenance.Components.Select(c => catalogue[c.ComponentId]).OrderBy(c => c.Position).ToList();
-        return new MaintenanceModel(maintenance, state, startedAt, completedAt, components, impacts);
+        var updated = maintenance.Updates.Count > 0 ? maintenance.Updates[^1].At : maintenance.ScheduledFor;
+        var created = maintenance.Updates.Count > 0 ? maintenance.Updates[0].At : maintenance.ScheduledFor;
+        var changed = new[] { updated, startedAt ?? updated, completedAt ?? updated }.Max();
+        var followsClock = explicitUpdates.Count == 0;
+        var timeline = TimelineOf(maintenance, created, followsClock ? startedAt : null, followsClock ? completedAt : null);
+        return new MaintenanceModel(maintenance, state, startedAt, completedAt, components, impacts, created, changed, followsClock, timeline, [.. maintenance.Updates.Reverse()]);
+    }
+
+    /// <summary>A window's story (see <see cref="MaintenanceModel.Timeline"/>); the clock's moves are given only for a window that follows it.</summary>
+    private static List<MaintenanceEntry> TimelineOf(Maintenance maintenance, DateTimeOffset createdAt, DateTimeOffset? clockStarted, DateTimeOffset? clockCompleted)
+    {
+        var id = maintenance.Id;
+        var entries = new List<MaintenanceEntry>();
+        var state = MaintenanceStatus.Scheduled;
+        foreach (var update in maintenance.Updates)
+        {
+            state = update.Status == MaintenanceStatus.Update ? state : update.Status;
+            entries.Add(new MaintenanceEntry(StableIds.Of(id, update.At), update.At, update.Status, state, update.Markdown));
+        }
+
+        if (entries.Count == 0)
+        {
+            entries.Add(new MaintenanceEntry(id + "-scheduled", createdAt, MaintenanceStatus.Scheduled, MaintenanceStatus.Scheduled, maintenance.DescriptionMarkdown));
+        }
+
+        if (clockStarted is { } started)
+        {
+            entries.Add(new MaintenanceEntry(id + "-in-progress", started, MaintenanceStatus.InProgress, MaintenanceStatus.InProgress, maintenance.DescriptionMarkdown));
+        }
+
+        if (clockCompleted is { } completed)
+        {
+            entries.Add(new MaintenanceEntry(id + "-completed", completed, MaintenanceStatus.Completed, MaintenanceStatus.Completed, maintenance.DescriptionMarkdown));
+        }
+
+        return entries;
     }
 
     private static ComponentModel AnalyzeComponent(
@@ -196,11 +242,11 @@ public static class SiteAnalyzer
         DateTimeOffset? since = open.Count == 0
             ? impacts.Where(i => i.To <= now).Select(i => (DateTimeOffset?)i.To).Max()
             : open.Where(i => i.Status == status).Min(i => i.From);
-        var uptimeDays = UptimeCalculator.ForComponent(impacts, incidents, days, uptime, now);
-        var windowStart = new DateTimeOffset(days[0].ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var recent = UptimeCalculator.InWindow(incidents, days, now);
+        var uptimeDays = UptimeCalculator.ForComponent(impacts, recent, days, uptime, now);
         return new ComponentModel(component, status, since, uptimeDays, UptimeCalculator.Overall(uptimeDays, now), incidents)
         {
-            Recent = [.. incidents.Where(i => (i.ResolvedAt ?? now) >= windowStart)],
+            Recent = recent,
             Years = [.. incidents.GroupBy(i => i.Start.UtcDateTime.Year).Select(g => new ComponentYear(g.Key, [.. g])).OrderByDescending(y => y.Year)],
         };
     }
@@ -214,7 +260,7 @@ public static class SiteAnalyzer
             var existing = name is null ? -1 : groups.FindIndex(g => g.Name == name);
             if (existing < 0)
             {
-                groups.Add(new ComponentGroupModel(component.GroupId, name, component.Status, groups.Count + 1, [component]));
+                groups.Add(new ComponentGroupModel(name is null ? null : ComponentGroups.IdOf(name), name, component.Status, groups.Count + 1, [component]));
             }
             else
             {
@@ -230,28 +276,26 @@ public static class SiteAnalyzer
         return groups;
     }
 
-    private static OverallStatus OverallOf(List<IncidentModel> incidents, List<MaintenanceModel> maintenances, List<ComponentModel> components)
+    private static OverallStatus OverallOf(List<IncidentModel> activeIncidents, List<MaintenanceModel> activeMaintenances, List<ComponentModel> components)
     {
-        var fromIncidents = incidents.Where(i => !i.IsResolved).Select(i => i.Impact);
-        var fromComponents = components.Select(c => c.Status switch
-        {
-            ComponentStatus.MajorOutage => Indicator.Critical,
-            ComponentStatus.PartialOutage => Indicator.Major,
-            ComponentStatus.DegradedPerformance => Indicator.Minor,
-            _ => Indicator.None,
-        });
-        var indicator = fromIncidents.Concat(fromComponents).DefaultIfEmpty(Indicator.None).Max();
-        var underMaintenance = maintenances.Any(m => m.IsActive);
-        var description = indicator switch
-        {
-            Indicator.Critical => "Major System Outage",
-            Indicator.Major => "Partial System Outage",
-            Indicator.Minor => "Minor Service Outage",
-            _ when underMaintenance => "Service Under Maintenance",
-            _ => "All Systems Operational",
-        };
-        return new OverallStatus(indicator, description, underMaintenance);
+        var shown = StatusScale.Worst(activeIncidents.Select(i => StatusScale.StatusOf(i.Severity))
+            .Concat(components.Select(c => c.Status))
+            .Concat(activeMaintenances.Select(_ => ComponentStatus.UnderMaintenance)));
+        return new OverallStatus(shown, StatusScale.IndicatorOf(shown));
     }
+
+    /// <summary>The earliest moment the content speaks of, or the clock on an empty site (see <see cref="SiteModel.ContentSince"/>).</summary>
+    private static DateTimeOffset ContentSinceOf(List<IncidentModel> incidents, List<MaintenanceModel> maintenances, DateTimeOffset now) =>
+        incidents.Select(i => i.Start).Concat(maintenances.Select(m => m.CreatedAt)).Where(t => t <= now).DefaultIfEmpty(now).Min();
+
+    /// <summary>The latest change up to the clock (see <see cref="SiteModel.LastChangeAt"/>).</summary>
+    private static DateTimeOffset LastChangeOf(List<IncidentModel> incidents, List<MaintenanceModel> maintenances, List<ComponentModel> components, DateTimeOffset since, DateTimeOffset now) =>
+        incidents.Select(i => i.UpdatedAt)
+            .Concat(maintenances.Select(m => m.ChangedAt))
+            .Concat(components.Select(c => c.StatusSince ?? since))
+            .Where(t => t <= now)
+            .DefaultIfEmpty(since)
+            .Max();
 
     private static List<HistoryMonth> MonthsOf(List<IncidentModel> incidents, List<MaintenanceModel> maintenances, DateTimeOffset now)
     {

@@ -16,8 +16,16 @@ internal static class UptimeCalculator
         return [.. Enumerable.Range(0, count).Select(i => today.AddDays(i - count + 1))];
     }
 
+    /// <summary>The incidents that touched the window of <paramref name="days"/> (or are still open), in their order.</summary>
+    public static List<IncidentModel> InWindow(IEnumerable<IncidentModel> incidents, IReadOnlyList<DateOnly> days, DateTimeOffset now)
+    {
+        var windowStart = days.Count == 0 ? now : Start(days[0]);
+        return [.. incidents.Where(i => (i.ResolvedAt ?? now) >= windowStart)];
+    }
+
+    /// <param name="recent">The component's incidents <see cref="InWindow"/>.</param>
     public static IReadOnlyList<UptimeDay> ForComponent(
-        IReadOnlyList<ComponentImpact> impacts, IReadOnlyList<IncidentModel> incidents, IReadOnlyList<DateOnly> days, UptimeSettings settings, DateTimeOffset now)
+        IReadOnlyList<ComponentImpact> impacts, IReadOnlyList<IncidentModel> recent, IReadOnlyList<DateOnly> days, UptimeSettings settings, DateTimeOffset now)
     {
         if (days.Count == 0)
         {
@@ -26,14 +34,13 @@ internal static class UptimeCalculator
 
         var windowStart = Start(days[0]);
         var relevant = impacts.Where(i => i.To > windowStart).ToList();
-        var relevantIncidents = incidents.Where(i => (i.ResolvedAt ?? now) >= windowStart).ToList();
         var result = new List<UptimeDay>(days.Count);
         foreach (var day in days)
         {
             var from = Start(day);
             var to = Min(Start(day.AddDays(1)), now);
             var today = relevant.Where(i => i.From < to && i.To > from).ToList();
-            var ids = relevantIncidents
+            var ids = recent
                 .Where(i => i.Start < Start(day.AddDays(1)) && (i.ResolvedAt ?? now) >= from)
                 .OrderBy(i => i.Start)
                 .ThenBy(i => i.Id, StringComparer.Ordinal)

@@ -4,6 +4,7 @@ namespace StatusSite.Model;
 /// A published postmortem with every derived fact: the incidents it covers, its metrics and the
 /// state of its action items. With several incidents, impact runs from the earliest start to the latest resolution.
 /// </summary>
+/// <param name="ImpactDuration">Latest resolution minus earliest start; the 'impact_duration' metric shows it too.</param>
 public sealed record PostmortemModel(
     Postmortem Source,
     IReadOnlyList<IncidentModel> Incidents,
@@ -11,9 +12,11 @@ public sealed record PostmortemModel(
     DateTimeOffset Started,
     DateTimeOffset Resolved,
     DateTimeOffset Published,
+    TimeSpan ImpactDuration,
     IReadOnlyList<PostmortemMetric> Metrics,
     PostmortemLag Lag,
     IReadOnlyList<ActionItemModel> ActionItems,
+    ActionItemCounts ActionCounts,
     IReadOnlyList<PostmortemSectionModel> Sections,
     PostmortemFeedEntry FeedEntry)
 {
@@ -23,16 +26,10 @@ public sealed record PostmortemModel(
 
     public string Summary => Source.Summary;
 
-    /// <summary>Impact duration: latest resolution minus earliest start.</summary>
-    public TimeSpan ImpactDuration => Resolved - Started;
-
-    /// <summary>Items still to do: open or in progress.</summary>
-    public int OpenActionItems => ActionItems.Count(a => a.Source.Status is ActionItemStatus.Open or ActionItemStatus.InProgress);
-
-    public int DoneActionItems => ActionItems.Count(a => a.Source.Status == ActionItemStatus.Done);
-
-    public int WontDoActionItems => ActionItems.Count(a => a.Source.Status == ActionItemStatus.WontDo);
 }
+
+/// <summary>How many action items are still to do (open or in progress), done, and not to be done.</summary>
+public sealed record ActionItemCounts(int Open, int Done, int WontDo);
 
 /// <summary>
 /// One computed metric; its key names its label and one-line definition in the theme's strings.
@@ -41,10 +38,8 @@ public sealed record PostmortemModel(
 public sealed record PostmortemMetric(string Key, TimeSpan? Value);
 
 /// <summary>Postmortem lag: published minus resolved, against <c>policy.postmortem_due</c> for the severity (null when the policy has none).</summary>
-public sealed record PostmortemLag(TimeSpan Lag, TimeSpan? Allowed, DateTimeOffset? DueBy)
-{
-    public bool Late => Allowed is { } allowed && Lag > allowed;
-}
+/// <param name="Late">Whether it was published after <paramref name="DueBy"/>.</param>
+public sealed record PostmortemLag(TimeSpan Lag, TimeSpan? Allowed, DateTimeOffset? DueBy, bool Late);
 
 /// <summary>An action item with its issue link resolved against <c>site.repository</c>.</summary>
 public sealed record ActionItemModel(ActionItem Source, Uri? IssueUrl, string? IssueLabel);

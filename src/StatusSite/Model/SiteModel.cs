@@ -19,17 +19,16 @@ public sealed record SiteModel(
     IReadOnlyList<IncidentDay> RecentDays)
 {
     /// <summary>Open incidents, newest first.</summary>
-    public IEnumerable<IncidentModel> ActiveIncidents => Incidents.Where(i => !i.IsResolved);
+    public required IReadOnlyList<IncidentModel> ActiveIncidents { get; init; }
 
     /// <summary>Maintenance in progress or verifying.</summary>
-    public IEnumerable<MaintenanceModel> ActiveMaintenances => Maintenances.Where(m => m.IsActive);
+    public required IReadOnlyList<MaintenanceModel> ActiveMaintenances { get; init; }
 
     /// <summary>Scheduled maintenance yet to start, soonest first.</summary>
-    public IEnumerable<MaintenanceModel> UpcomingMaintenances =>
-        Maintenances.Where(m => m.State == MaintenanceStatus.Scheduled).OrderBy(m => m.Source.ScheduledFor).ThenBy(m => m.Id, StringComparer.Ordinal);
+    public required IReadOnlyList<MaintenanceModel> UpcomingMaintenances { get; init; }
 
     /// <summary>Completed maintenance, most recent first.</summary>
-    public IEnumerable<MaintenanceModel> PastMaintenances => Maintenances.Where(m => m.State == MaintenanceStatus.Completed);
+    public required IReadOnlyList<MaintenanceModel> PastMaintenances { get; init; }
 
     public ComponentModel Component(string id) => Components.First(c => c.Id == id);
 
@@ -37,30 +36,22 @@ public sealed record SiteModel(
     /// The earliest moment the content speaks of (an incident's start or a window's creation), or the clock on an
     /// empty site: a creation time for things the content never dates, such as components, stable while history only grows.
     /// </summary>
-    public DateTimeOffset ContentSince =>
-        Incidents.Select(i => i.Start).Concat(Maintenances.Select(m => m.CreatedAt)).Where(t => t <= Now).DefaultIfEmpty(Now).Min();
+    public required DateTimeOffset ContentSince { get; init; }
 
     /// <summary>The latest change the content records up to the clock: an update, a status change, a window starting or ending.</summary>
-    public DateTimeOffset LastChangeAt
-    {
-        get
-        {
-            var since = ContentSince;
-            return Incidents.Select(i => i.UpdatedAt)
-                .Concat(Maintenances.Select(m => m.ChangedAt))
-                .Concat(Components.Select(c => c.StatusSince ?? since))
-                .Where(t => t <= Now)
-                .DefaultIfEmpty(since)
-                .Max();
-        }
-    }
+    public required DateTimeOffset LastChangeAt { get; init; }
 
     /// <summary>Published postmortems, newest first; drafts are never here.</summary>
     public IReadOnlyList<PostmortemModel> Postmortems { get; init; } = [];
 }
 
-/// <summary>The page's banner: Statuspage's indicator and its words.</summary>
-public sealed record OverallStatus(Indicator Indicator, string Description, bool UnderMaintenance);
+/// <summary>The site's status as a whole, for the banner, the badge and the API.</summary>
+/// <param name="Shown">
+/// The worst of every component's status, every open incident's severity (<see cref="StatusScale.StatusOf"/>) and
+/// 'under maintenance' while a window is active: maintenance wins over operational, never over an outage.
+/// </param>
+/// <param name="Indicator">Statuspage's indicator of <paramref name="Shown"/>.</param>
+public sealed record OverallStatus(ComponentStatus Shown, Indicator Indicator);
 
 /// <summary>A component's status now and over the uptime window.</summary>
 public sealed record ComponentModel(
@@ -74,8 +65,6 @@ public sealed record ComponentModel(
     public string Id => Component.Id;
 
     public string Name => Component.Name;
-
-    public string? GroupId => Component.Group is { } group ? ComponentGroups.IdOf(group) : null;
 
     /// <summary>Incidents that touched the component within the uptime window (or are still open), newest first.</summary>
     public IReadOnlyList<IncidentModel> Recent { get; init; } = [];
@@ -100,6 +89,8 @@ public sealed record UptimeDay(DateOnly Date, double? Uptime, ComponentStatus Wo
 public sealed record ComponentImpact(string ComponentId, DateTimeOffset From, DateTimeOffset To, ComponentStatus Status);
 
 /// <summary>An incident with every derived fact.</summary>
+/// <param name="Impact">Statuspage's impact: the indicator of the severity's status (SEV1 critical, SEV2 major, SEV3 minor).</param>
+/// <param name="NewestFirst">The updates newest first, as pages, feeds and the API show them.</param>
 /// <param name="NextUpdateBy">
 /// While it is open, when the next update is due: the latest update's 'Next update:' promise, else the
 /// policy's interval after it (null when the policy sets none). Pages and check's process rules both read it.
@@ -115,7 +106,9 @@ public sealed record IncidentModel(
     bool NextUpdatePromised,
     IReadOnlyList<IncidentUpdateModel> Updates,
     IReadOnlyList<AffectedComponent> Affected,
-    IReadOnlyList<ComponentImpact> Impacts)
+    IReadOnlyList<ComponentImpact> Impacts,
+    Indicator Impact,
+    IReadOnlyList<IncidentUpdateModel> NewestFirst)
 {
     public string Id => Source.Id;
 
@@ -125,19 +118,8 @@ public sealed record IncidentModel(
 
     public bool IsResolved => ResolvedAt is not null;
 
-    /// <summary>Statuspage's impact: SEV1 critical, SEV2 major, SEV3 minor.</summary>
-    public Indicator Impact => Severity switch
-    {
-        Severity.Sev1 => Indicator.Critical,
-        Severity.Sev2 => Indicator.Major,
-        _ => Indicator.Minor,
-    };
-
     /// <summary>The update customers read first: the newest.</summary>
     public IncidentUpdateModel Latest => Updates[^1];
-
-    /// <summary>Updates newest first, as pages and feeds show them.</summary>
-    public IEnumerable<IncidentUpdateModel> NewestFirst => Updates.Reverse();
 
     public DateTimeOffset UpdatedAt => Latest.At;
 
@@ -159,72 +141,38 @@ public sealed record IncidentUpdateModel(IncidentUpdate Source, IncidentStatus S
 public sealed record ComponentTransition(Component Component, ComponentStatus Old, ComponentStatus New);
 
 /// <summary>A component an incident touched: its worst status during the incident and its status in the incident now.</summary>
-public sealed record AffectedComponent(Component Component, ComponentStatus Worst, ComponentStatus Current);
+/// <param name="Shown">What the incident shows for it: the worst status once resolved, the current one while open.</param>
+public sealed record AffectedComponent(Component Component, ComponentStatus Worst, ComponentStatus Current, ComponentStatus Shown);
 
 /// <summary>A maintenance window with its state at the build clock.</summary>
+/// <param name="CreatedAt">When the window was announced: its first update, or, without updates, its start (the content dates nothing earlier).</param>
+/// <param name="ChangedAt">The latest change of the window: an update, or the clock moving it to in progress or completed.</param>
+/// <param name="FollowsClock">Whether the state follows the clock because no update says in progress, verifying or completed.</param>
+/// <param name="Timeline">
+/// The window's story for feeds and the API, oldest first: its written updates, and for a window that follows the clock
+/// the moves the clock made (into in progress, then completed; they carry the window's description, as nobody wrote
+/// anything for them), and an announcement when nothing was written at all.
+/// Every entry has an id that never changes when later entries are added.
+/// </param>
+/// <param name="NewestFirst">The written updates, newest first, as the pages show them.</param>
 public sealed record MaintenanceModel(
     Maintenance Source,
     MaintenanceStatus State,
     DateTimeOffset? StartedAt,
     DateTimeOffset? CompletedAt,
     IReadOnlyList<Component> Components,
-    IReadOnlyList<ComponentImpact> Impacts)
+    IReadOnlyList<ComponentImpact> Impacts,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset ChangedAt,
+    bool FollowsClock,
+    IReadOnlyList<MaintenanceEntry> Timeline,
+    IReadOnlyList<MaintenanceUpdate> NewestFirst)
 {
     public string Id => Source.Id;
 
     public string Title => Source.Title;
 
     public bool IsActive => State is MaintenanceStatus.InProgress or MaintenanceStatus.Verifying;
-
-    public DateTimeOffset UpdatedAt => Source.Updates.Count > 0 ? Source.Updates[^1].At : Source.ScheduledFor;
-
-    public IEnumerable<MaintenanceUpdate> NewestFirst => Source.Updates.Reverse();
-
-    /// <summary>When the window was announced: its first update, or, without updates, its start (the content dates nothing earlier).</summary>
-    public DateTimeOffset CreatedAt => Source.Updates.Count > 0 ? Source.Updates[0].At : Source.ScheduledFor;
-
-    /// <summary>The latest change of the window: an update, or the clock moving it to in progress or completed.</summary>
-    public DateTimeOffset ChangedAt => new[] { UpdatedAt, StartedAt ?? UpdatedAt, CompletedAt ?? UpdatedAt }.Max();
-
-    /// <summary>Whether the state follows the clock because no update says in progress, verifying or completed.</summary>
-    public bool FollowsClock => !Source.Updates.Any(u => u.Status is MaintenanceStatus.InProgress or MaintenanceStatus.Verifying or MaintenanceStatus.Completed);
-
-    /// <summary>
-    /// The window's story for feeds and the API, oldest first: its written updates, and for a window that follows the clock
-    /// the moves the clock made (into in progress, then completed; they carry the window's description, as nobody wrote
-    /// anything for them), and an announcement when nothing was written at all.
-    /// Every entry has an id that never changes when later entries are added.
-    /// </summary>
-    public IReadOnlyList<MaintenanceEntry> Timeline
-    {
-        get
-        {
-            var entries = new List<MaintenanceEntry>();
-            var state = MaintenanceStatus.Scheduled;
-            foreach (var update in Source.Updates)
-            {
-                state = update.Status == MaintenanceStatus.Update ? state : update.Status;
-                entries.Add(new MaintenanceEntry(StableIds.Of(Id, update.At), update.At, update.Status, state, update.Markdown));
-            }
-
-            if (entries.Count == 0)
-            {
-                entries.Add(new MaintenanceEntry(Id + "-scheduled", CreatedAt, MaintenanceStatus.Scheduled, MaintenanceStatus.Scheduled, Source.DescriptionMarkdown));
-            }
-
-            if (FollowsClock && StartedAt is { } started)
-            {
-                entries.Add(new MaintenanceEntry(Id + "-in-progress", started, MaintenanceStatus.InProgress, MaintenanceStatus.InProgress, Source.DescriptionMarkdown));
-            }
-
-            if (FollowsClock && CompletedAt is { } completed)
-            {
-                entries.Add(new MaintenanceEntry(Id + "-completed", completed, MaintenanceStatus.Completed, MaintenanceStatus.Completed, Source.DescriptionMarkdown));
-            }
-
-            return entries;
-        }
-    }
 
     /// <summary>The window's revision for calendars (iCalendar SEQUENCE): it rises with every entry of the <see cref="Timeline"/>.</summary>
     public int Sequence => Timeline.Count - 1;

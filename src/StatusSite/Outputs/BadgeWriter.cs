@@ -16,15 +16,15 @@ public static class BadgeWriter
     private const string Font = "Verdana,DejaVu Sans,Geneva,sans-serif";
     private const string LabelColour = "#555555";
 
-    /// <summary>The badge of a status: its label, the status in words, and the colour of its severity.</summary>
-    public static byte[] Badge(string label, string message, Indicator severity, bool underMaintenance, string title)
+    /// <summary>The badge of a status: its label, the status in words, and the colour of the status.</summary>
+    public static byte[] Badge(string label, string message, ComponentStatus status, string title)
     {
-        var colour = severity switch
+        var colour = status switch
         {
-            Indicator.Critical => "#b3261e",
-            Indicator.Major => "#a8400b",
-            Indicator.Minor => "#8a5a00",
-            _ when underMaintenance => "#1f5fa8",
+            ComponentStatus.MajorOutage => "#b3261e",
+            ComponentStatus.PartialOutage => "#a8400b",
+            ComponentStatus.DegradedPerformance => "#8a5a00",
+            ComponentStatus.UnderMaintenance => "#1f5fa8",
             _ => "#1e7b34",
         };
         var labelWidth = Width(label) + (2 * Padding);
@@ -59,14 +59,6 @@ public static class BadgeWriter
         stream.WriteByte((byte)'\n');
         return stream.ToArray();
     }
-
-    public static Indicator SeverityOf(ComponentStatus status) => status switch
-    {
-        ComponentStatus.MajorOutage => Indicator.Critical,
-        ComponentStatus.PartialOutage => Indicator.Major,
-        ComponentStatus.DegradedPerformance => Indicator.Minor,
-        _ => Indicator.None,
-    };
 
     private static void Rect(XmlWriter w, double x, double width, string fill)
     {

@@ -63,7 +63,7 @@ public static class Feeds
     public static FeedDocument Component(SiteView view, ComponentModel component, string selfPath)
     {
         var site = view.Site;
-        var maintenances = site.Maintenances.Where(m => m.Components.Any(c => c.Id == component.Id));
+        var maintenances = site.Maintenances.Where(m => m.Components.Any(c => c.Id == component.Id)).ToList();
         var title = $"{component.Name} · {site.Settings.Title}";
         var subtitle = view.T.Format("component.description", component.Name);
         return Document(view, title, subtitle, Routes.UriOf(site.Settings.BaseUrl, Routes.Of(component)), selfPath, Entries(view, component.Incidents, maintenances));
@@ -94,7 +94,7 @@ public static class Feeds
     /// Only candidates as new as the limit-th newest time can be kept, so only they get a sort key:
     /// a ten-year history costs one pass over its times, not a string per update for every feed.
     /// </summary>
-    private static IEnumerable<FeedEntry> Entries(SiteView view, IEnumerable<IncidentModel> incidents, IEnumerable<MaintenanceModel> maintenances)
+    private static IEnumerable<FeedEntry> Entries(SiteView view, IReadOnlyList<IncidentModel> incidents, IReadOnlyList<MaintenanceModel> maintenances)
     {
         var limit = view.Settings.FeedEntries;
         if (limit <= 0)
@@ -102,8 +102,7 @@ public static class Feeds
             return [];
         }
 
-        // Indexed loops over updates: foreach over a read-only list boxes an enumerator per incident,
-        // for every feed. A window's timeline is built on each read, so once here.
+        // Indexed loops over updates: foreach over a read-only list boxes an enumerator per incident, for every feed.
         var newest = new NewestTimes(limit);
         foreach (var incident in incidents)
         {
@@ -113,10 +112,9 @@ public static class Feeds
             }
         }
 
-        var timelines = maintenances.Select(m => (Window: m, Entries: m.Timeline)).ToList();
-        foreach (var (_, timeline) in timelines)
+        foreach (var maintenance in maintenances)
         {
-            foreach (var entry in timeline)
+            foreach (var entry in maintenance.Timeline)
             {
                 newest.Offer(entry.At.UtcTicks);
             }
@@ -139,9 +137,9 @@ public static class Feeds
             }
         }
 
-        foreach (var (maintenance, timeline) in timelines)
+        foreach (var maintenance in maintenances)
         {
-            foreach (var entry in timeline)
+            foreach (var entry in maintenance.Timeline)
             {
                 if (entry.At.UtcTicks >= oldest)
                 {

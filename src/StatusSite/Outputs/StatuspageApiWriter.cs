@@ -29,13 +29,16 @@ public sealed class StatuspageApiWriter
     });
 
     private readonly SiteModel _site;
+    private readonly Banner _banner;
     private readonly ApiPage _page;
     private readonly IReadOnlyList<ApiComponent> _components;
     private readonly Dictionary<string, ApiComponent> _componentsById;
 
-    public StatuspageApiWriter(SiteModel site)
+    /// <param name="banner">The status in words for <c>status.description</c>, in the site's language.</param>
+    public StatuspageApiWriter(SiteModel site, Banner banner)
     {
         _site = site;
+        _banner = banner;
         var settings = site.Settings;
         _page = new ApiPage(PageId, settings.Title, settings.BaseUrl.AbsoluteUri.TrimEnd('/'), settings.TimeZone.Id, Time(site.LastChangeAt));
         _components = Components();
@@ -45,7 +48,7 @@ public sealed class StatuspageApiWriter
     /// <summary>Every file of the API, site-relative path → bytes producer.</summary>
     public IEnumerable<(string Path, Func<byte[]> Produce)> Files()
     {
-        var status = new ApiStatus(EnumNames.Of(_site.Overall.Indicator), _site.Overall.Description);
+        var status = new ApiStatus(EnumNames.Of(_site.Overall.Indicator), _banner.Words);
         var unresolved = _site.ActiveIncidents.Select(Incident).ToList();
         yield return (Routes.ApiSummary, () => Serialize(new ApiSummary(_page, _components, unresolved, [.. _site.ActiveMaintenances.Concat(_site.UpcomingMaintenances).Select(Maintenance)], status), Context.ApiSummary));
         yield return (Routes.ApiStatus, () => Serialize(new ApiStatusResponse(_page, status), Context.ApiStatusResponse));
@@ -130,7 +133,7 @@ public sealed class StatuspageApiWriter
 
     private ApiScheduledMaintenance Maintenance(MaintenanceModel maintenance)
     {
-        var updates = maintenance.Timeline.Reverse().Select(e => new ApiIncidentUpdate(
+        var updates = Enumerable.Reverse(maintenance.Timeline).Select(e => new ApiIncidentUpdate(
             e.Id,
             EnumNames.Of(e.StatusAfter),
             MarkdownRenderer.ToPlainText(e.Markdown),

@@ -74,14 +74,14 @@ public static class OutputPlan
         // Published even while empty (and valid), so subscribers can follow it before the first postmortem.
         yield return new OutputFile(Routes.PostmortemsAtom, () => Task.FromResult(FeedWriter.Atom(Feeds.Postmortems(view, site.Postmortems.Select(p => p.FeedEntry), Routes.PostmortemsAtom))));
         yield return new OutputFile(Routes.Calendar, () => Task.FromResult(CalendarWriter.Maintenance(site)));
-        foreach (var (path, produce) in new StatuspageApiWriter(site).Files())
+        foreach (var (path, produce) in new StatuspageApiWriter(site, view.Banner).Files())
         {
             yield return new OutputFile(path, () => Task.FromResult(produce()));
         }
 
-        var overall = site.Overall;
+        var banner = view.Banner;
         yield return new OutputFile(Routes.Badge, () => Task.FromResult(BadgeWriter.Badge(
-            t["badge.label"], overall.Description, overall.Indicator, overall.UnderMaintenance, $"{site.Settings.Title}: {overall.Description}")));
+            t["badge.label"], banner.Words, banner.Shown, $"{site.Settings.Title}: {banner.Words}")));
         foreach (var component in site.Components)
         {
             var atom = Routes.ComponentAtom(component.Id);
@@ -90,7 +90,7 @@ public static class OutputPlan
             yield return new OutputFile(rss, () => Task.FromResult(FeedWriter.Rss(Feeds.Component(view, component, rss))));
             var status = view.Name(component.Status);
             yield return new OutputFile(Routes.ComponentBadge(component.Id), () => Task.FromResult(BadgeWriter.Badge(
-                component.Name, status, BadgeWriter.SeverityOf(component.Status), component.Status == ComponentStatus.UnderMaintenance, $"{component.Name}: {status}")));
+                component.Name, status, component.Status, $"{component.Name}: {status}")));
         }
     }
 

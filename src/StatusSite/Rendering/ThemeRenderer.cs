@@ -8,6 +8,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using RazorLight;
+using StatusSite.Presentation;
 using RazorLight.Caching;
 using RazorLight.Compilation;
 using RazorLight.Internal.Buffering;

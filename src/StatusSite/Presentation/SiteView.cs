@@ -1,22 +1,24 @@
 using System.Globalization;
 using StatusSite.Content;
 using StatusSite.Model;
-using StatusSite.Presentation;
+using StatusSite.Rendering;
 
-namespace StatusSite.Rendering;
+namespace StatusSite.Presentation;
 
 /// <summary>
-/// What every page's template needs besides its own data: the model, the UI strings and the
-/// formatting of times, durations and statuses in the site's language. Formatting only; no decisions.
+/// The presentation of a <see cref="SiteModel"/> in the site's language, built once per build: the banner, and every
+/// status, label, time and duration a reader sees, in words. Templates, feeds, the API and badges display what it
+/// gives; they hold no decisions beyond loops and presence checks.
 /// </summary>
 public sealed class SiteView(SiteModel site, Strings strings)
 {
     // Statuses are named on every chip and uptime day of every page: each name is looked up once.
     private static readonly string[] ComponentCss = [.. Enum.GetValues<ComponentStatus>().Select(EnumNames.Of)];
+    private static readonly string[] DayCss = [.. ComponentCss.Select(css => "u-" + css)];
+    private static readonly string[] DayCssNone = [.. DayCss.Select(css => css + " u-none")];
     private readonly string[] _componentStatus = Names<ComponentStatus>(strings, "component_status.");
     private readonly string[] _incidentStatus = Names<IncidentStatus>(strings, "incident_status.");
     private readonly string[] _maintenanceStatus = Names<MaintenanceStatus>(strings, "maintenance_status.");
-    private readonly string[] _indicator = Names<Indicator>(strings, "indicator.");
     private readonly string[] _severity = Names<Severity>(strings, "severity.");
 
     public SiteModel Site { get; } = site;
@@ -24,6 +26,9 @@ public sealed class SiteView(SiteModel site, Strings strings)
     public SiteSettings Settings => Site.Settings;
 
     public Strings T { get; } = strings;
+
+    /// <summary>The banner of the home page, and the words of the status badge and of the API's <c>status.description</c>.</summary>
+    public Banner Banner { get; } = BannerOf(site.Overall.Shown, strings);
 
     /// <summary>A UTC date and time as people read it: "26 Nov 2026, 10:42 UTC".</summary>
     public string Utc(DateTimeOffset time) =>
@@ -62,8 +67,6 @@ public sealed class SiteView(SiteModel site, Strings strings)
 
     public string Name(MaintenanceStatus status) => _maintenanceStatus[(int)status];
 
-    public string Name(Indicator indicator) => _indicator[(int)indicator];
-
     public static string Name(Severity severity) => severity.ToString().ToUpperInvariant();
 
     public string Name(ActionItemType type) => T["action_type." + EnumNames.Of(type)];
@@ -72,8 +75,36 @@ public sealed class SiteView(SiteModel site, Strings strings)
 
     public static string Name(ActionPriority priority) => priority.ToString();
 
-    /// <summary>A postmortem metric's value, or the words for a milestone that was not written.</summary>
-    public string Metric(TimeSpan? value) => value is { } span ? Duration(span) : T["postmortem.not_recorded"];
+    /// <summary>The label of an open incident's next update and its time ("Next update by" for a promise, the policy's words otherwise); null when none is due.</summary>
+    public NextUpdateText? NextUpdate(IncidentModel incident) => incident.NextUpdateBy is { } at
+        ? new NextUpdateText(incident.NextUpdatePromised ? T["incident.next_update"] : T["incident.next_update_policy"], at)
+        : null;
+
+    /// <summary>When a resolved incident's postmortem is due, or that it is overdue; null when none is expected or it is published.</summary>
+    public Note? PostmortemDue(IncidentPostmortem postmortem) => postmortem.DueBy is { } dueBy
+        ? postmortem.Overdue
+            ? new Note("postmortem-overdue", T.Format("postmortem.overdue", Utc(dueBy)))
+            : new Note("postmortem-due", T.Format("postmortem.due_by", Utc(dueBy)))
+        : null;
+
+    /// <summary>The postmortem lag against the policy's allowance; null when the policy sets none.</summary>
+    public Note? Allowance(PostmortemLag lag) => lag.Allowed is { } allowed
+        ? lag.Late
+            ? new Note("lag-late", T.Format("postmortem.lag_late", Duration(allowed)))
+            : new Note("lag-within", T.Format("postmortem.lag_within", Duration(allowed)))
+        : null;
+
+    /// <summary>Action items to do and done, and those not to be done when there are any.</summary>
+    public string Counts(ActionItemCounts counts) => counts.WontDo > 0
+        ? T.Format("postmortem.action_counts_wont_do", counts.Open, counts.Done, counts.WontDo)
+        : T.Format("postmortem.action_counts", counts.Open, counts.Done);
+
+    /// <summary>A postmortem metric in words: its label, its value (or the words for a milestone that was not written) and its definition.</summary>
+    public MetricText Metric(PostmortemMetric metric) => new(
+        metric.Key,
+        T["metric." + metric.Key],
+        metric.Value is { } span ? Duration(span) : T["postmortem.not_recorded"],
+        T["metric." + metric.Key + "_definition"]);
 
     /// <summary>An impact key as a label: <c>requests_failed</c> → "Requests failed".</summary>
     public static string Label(string key)
@@ -87,17 +118,13 @@ public sealed class SiteView(SiteModel site, Strings strings)
     /// <summary>The CSS class and icon name of a status: the content's name for it.</summary>
     public static string Css(ComponentStatus status) => ComponentCss[(int)status];
 
-    public static string Css(Indicator indicator) => indicator switch
-    {
-        Indicator.Critical => Css(ComponentStatus.MajorOutage),
-        Indicator.Major => Css(ComponentStatus.PartialOutage),
-        Indicator.Minor => Css(ComponentStatus.DegradedPerformance),
-        _ => Css(ComponentStatus.Operational),
-    };
-
     public static string Css(ActionItemStatus status) => EnumNames.Of(status);
 
-    public static string Css(IncidentModel incident) => incident.IsResolved ? "resolved" : Css(incident.Impact);
+    /// <summary>An incident's class: resolved, or while open the status its severity stands for.</summary>
+    public static string Css(IncidentModel incident) => incident.IsResolved ? "resolved" : Css(StatusScale.StatusOf(incident.Severity));
+
+    /// <summary>An uptime day's classes: its worst status, and 'u-none' for a day with no elapsed time.</summary>
+    public static string Css(UptimeDay day) => (day.Uptime is null ? DayCssNone : DayCss)[(int)day.Worst];
 
     public static string Html(string markdown) => MarkdownRenderer.ToHtml(markdown);
 
@@ -105,7 +132,20 @@ public sealed class SiteView(SiteModel site, Strings strings)
 
     public Chip Chip(IncidentModel incident) => new(Css(incident), Name(incident.Status));
 
+    /// <summary>A component as an incident shows it (see <see cref="AffectedComponent.Shown"/>).</summary>
+    public Chip Chip(AffectedComponent affected) => Chip(affected.Shown);
+
     public Chip Chip(MaintenanceStatus status) => new(Css(ComponentStatus.UnderMaintenance), Name(status));
+
+    /// <summary>
+    /// The banner of a status: its class and icon, and its words from the theme's <c>indicator.*</c> strings:
+    /// Statuspage's indicator in words, and 'maintenance' for the status under maintenance, which is no outage.
+    /// </summary>
+    private static Banner BannerOf(ComponentStatus shown, Strings t)
+    {
+        var key = shown == ComponentStatus.UnderMaintenance ? "maintenance" : EnumNames.Of(StatusScale.IndicatorOf(shown));
+        return new Banner(shown, Css(shown), t["indicator." + key]);
+    }
 
     /// <summary>The translated name of each value of an enum, indexed by value.</summary>
     private static string[] Names<TEnum>(Strings t, string prefix)
@@ -153,6 +193,9 @@ public interface IPage
 
     bool IsHome { get; }
 
+    /// <summary>The document's title: the page's, followed by the site's except on the home page.</summary>
+    string DocumentTitle { get; }
+
     string Url(string sitePath);
 }
 
@@ -172,6 +215,21 @@ public sealed record Part<TData>(IPage Page, TData Data)
 
 /// <summary>A status shown as an icon and words, never colour alone.</summary>
 public sealed record Chip(string Css, string Text);
+
+/// <summary>The site's status as a whole, as the banner, the badge and the API say it.</summary>
+/// <param name="Shown">The status on the scale (<see cref="OverallStatus.Shown"/>); it sets the badge's colour.</param>
+/// <param name="Css">The banner's class and icon name.</param>
+/// <param name="Words">The status in the site's language.</param>
+public sealed record Banner(ComponentStatus Shown, string Css, string Words);
+
+/// <summary>When an open incident's next update is due, and the words that introduce it.</summary>
+public sealed record NextUpdateText(string Label, DateTimeOffset At);
+
+/// <summary>A postmortem metric as its page shows it; <paramref name="Key"/> names its element.</summary>
+public sealed record MetricText(string Key, string Label, string Value, string Definition);
+
+/// <summary>A remark in words with its class, such as a postmortem that is due or overdue.</summary>
+public sealed record Note(string Css, string Text);
 
 /// <summary>One page: its site-relative path, title, the shared view and its own data.</summary>
 /// <param name="Path">Site-relative folder or file, such as "incidents/x/" or "404.html".</param>
@@ -207,4 +265,6 @@ public sealed record Page<TData>(SiteView View, string Path, string Title, strin
     public string Canonical => Routes.Absolute(View.Settings.BaseUrl, Path);
 
     public bool IsHome => Path.Length == 0;
+
+    public string DocumentTitle => IsHome ? Title : Title + " · " + View.Settings.Title;
 }
