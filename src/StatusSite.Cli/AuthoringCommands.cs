@@ -2,7 +2,7 @@ using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using StatusSite.Authoring;
-using StatusSite.Content;
+using StatusSite.Core;
 using StatusSite.Model;
 
 namespace StatusSite.Cli;
@@ -103,7 +103,7 @@ internal sealed class NewIncidentCommand(IAnsiConsole console, TimeProvider cloc
         var components = input.ParseComponents(settings.Components, null, out error) ?? throw new UsageException(error);
         var now = AuthoringSupport.Minute(clock);
         var next = AuthoringSupport.NextUpdate(settings.NextUpdate, now);
-        var relative = IncidentAuthoring.RelativePath(now, title);
+        var relative = ContentAuthoring.RelativePath(now, title);
         var id = Path.GetFileNameWithoutExtension(relative);
         if (input.IdExists("incidents", id))
         {
@@ -111,7 +111,7 @@ internal sealed class NewIncidentCommand(IAnsiConsole console, TimeProvider cloc
         }
 
         var path = Path.Combine(input.InputDir, "incidents", relative);
-        var result = IncidentAuthoring.NewIncident(input.Display(path), title, severity, components, settings.Message, now, next, input.Catalogue);
+        var result = ContentAuthoring.NewIncident(input.Display(path), title, severity, components, settings.Message, now, next, input.Catalogue);
         return AuthoringSupport.Write(console, input, path, result, overwrite: false, hint: $"post updates with 'statussite update {id} --status identified --message …'");
     }
 }
@@ -147,7 +147,7 @@ internal sealed class UpdateCommand(IAnsiConsole console, TimeProvider clock) : 
             return CliApp.ContentErrors;
         }
 
-        var result = IncidentAuthoring.AddUpdate(input.Display(path), text, status, message, changes, now, next, input.Catalogue);
+        var result = ContentAuthoring.AddUpdate(input.Display(path), text, status, message, changes, now, next, input.Catalogue);
         return AuthoringSupport.Write(console, input, path, result, overwrite: true, hint: null);
     }
 }
@@ -170,7 +170,7 @@ internal sealed class ResolveCommand(IAnsiConsole console, TimeProvider clock) :
             return CliApp.ContentErrors;
         }
 
-        var result = IncidentAuthoring.Resolve(input.Display(path), text, settings.Message, clock.GetUtcNow(), input.Catalogue);
+        var result = ContentAuthoring.Resolve(input.Display(path), text, settings.Message, clock.GetUtcNow(), input.Catalogue);
         return AuthoringSupport.Write(console, input, path, result, overwrite: true, hint: "a postmortem is due for SEV1 and SEV2 incidents (see policy.postmortem_due)");
     }
 }
@@ -195,7 +195,7 @@ internal sealed class NewMaintenanceCommand(IAnsiConsole console) : Command<NewM
         }
 
         var components = input.ParseComponents(settings.Components, ComponentStatus.UnderMaintenance, out var error) ?? throw new UsageException(error);
-        var relative = IncidentAuthoring.RelativePath(from, title);
+        var relative = ContentAuthoring.RelativePath(from, title);
         var id = Path.GetFileNameWithoutExtension(relative);
         if (input.IdExists("maintenance", id))
         {
@@ -203,7 +203,7 @@ internal sealed class NewMaintenanceCommand(IAnsiConsole console) : Command<NewM
         }
 
         var path = Path.Combine(input.InputDir, "maintenance", relative);
-        var result = IncidentAuthoring.NewMaintenance(input.Display(path), title, components, from, until, settings.Message, input.Catalogue);
+        var result = ContentAuthoring.NewMaintenance(input.Display(path), title, components, from, until, settings.Message, input.Catalogue);
         return AuthoringSupport.Write(console, input, path, result, overwrite: false, hint: null);
     }
 }

@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using StatusSite.Content;
+using StatusSite.Core;
 using StatusSite.Publishing;
 
 namespace StatusSite.Cli;

@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using StatusSite.Content;
+using StatusSite.Core;
 
 namespace StatusSite.Cli;
 

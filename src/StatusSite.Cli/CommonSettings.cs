@@ -2,7 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using StatusSite.Content;
+using StatusSite.Core;
 
 namespace StatusSite.Cli;
 

@@ -1,5 +1,5 @@
 using Spectre.Console;
-using StatusSite.Content;
+using StatusSite.Core;
 
 namespace StatusSite.Cli;
 

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.DependencyInjection;
-using StatusSite.Content;
+using StatusSite.Core;
 using StatusSite.Presentation;
 
 namespace StatusSite.Cli;

@@ -1,4 +1,3 @@
-using Spectre.Console.Cli;
 using StatusSite.Cli;
 
 return CliApp.Run(args);

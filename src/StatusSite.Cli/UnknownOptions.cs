@@ -1,6 +1,6 @@
 using System.Reflection;
 using Spectre.Console.Cli;
-using StatusSite.Content;
+using StatusSite.Core;
 
 namespace StatusSite.Cli;
 
@@ -19,7 +19,7 @@ internal sealed class UnknownOptions : ICommandInterceptor
         var unknown = context.Remaining.Parsed.Select(g => g.Key).FirstOrDefault();
         if (unknown is not null)
         {
-            throw new UsageException($"unknown option '{unknown}'{Suggest.DidYouMean(unknown, LongNames(settings.GetType()))}; see 'statussite {command} --help' for the options it takes");
+            throw new UsageException($"unknown option '{unknown}'{MessageText.DidYouMean(unknown, LongNames(settings.GetType()))}; see 'statussite {command} --help' for the options it takes");
         }
 
         if (context.Remaining.Raw.Count > 0)

@@ -1,10 +1,12 @@
 using System.Diagnostics;
-using RazorLight;
 using RazorLight.Compilation;
 using StatusSite.Analysis;
-using StatusSite.Content;
+using StatusSite.Core;
 using StatusSite.Model;
+using StatusSite.Outputs;
+using StatusSite.Presentation;
 using StatusSite.Publishing;
+using StatusSite.Reading;
 using StatusSite.Rendering;
 
 namespace StatusSite;
@@ -118,7 +120,7 @@ public static class SiteBuilder
         try
         {
             var parallelism = options.MaxParallelism > 0 ? options.MaxParallelism : Environment.ProcessorCount;
-            written = await OutputWriter.WriteAsync(options.OutputDir, files, parallelism, checker).ConfigureAwait(false);
+            written = await SitePublisher.WriteAsync(options.OutputDir, files, parallelism, checker).ConfigureAwait(false);
         }
         catch (TemplateCompilationException e)
         {
@@ -153,12 +155,12 @@ public static class SiteBuilder
         return new BuildResult(diagnostics.Sorted(), model, pages, written.Files, written.Bytes, timings);
     }
 
-    private static Strings? LoadStrings(Theme theme, string language, string siteYml, string themeDisplay, DiagnosticBag diagnostics)
+    private static Translations? LoadStrings(Theme theme, string language, string siteYml, string themeDisplay, DiagnosticBag diagnostics)
     {
         var reading = language;
         try
         {
-            var strings = Strings.Load(language, lang => theme.ReadText($"i18n/{reading = lang}.yml"));
+            var strings = Translations.Load(language, lang => theme.ReadText($"i18n/{reading = lang}.yml"));
             foreach (var warning in TranslationChecker.Warnings(theme, strings))
             {
                 diagnostics.Add(warning);
@@ -168,7 +170,7 @@ public static class SiteBuilder
         }
         catch (FileNotFoundException)
         {
-            var files = string.Join(" or ", Strings.Chain(language).Select(name => $"theme/i18n/{name}.yml"));
+            var files = string.Join(" or ", Translations.Chain(language).Select(name => $"theme/i18n/{name}.yml"));
             diagnostics.Error(siteYml, 0, $"language '{language}' has no translation ({files}); use one the theme ships, such as 'en', or add the file in input/theme/i18n/");
         }
         catch (YamlDotNet.Core.YamlException e)

@@ -1,6 +1,5 @@
 using System.Text;
 using StatusSite.Presentation;
-using Xunit;
 
 namespace StatusSite.Tests;
 

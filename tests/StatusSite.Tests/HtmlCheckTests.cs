@@ -1,4 +1,4 @@
-using StatusSite.Content;
+using StatusSite.Core;
 using StatusSite.Tests.Support;
 
 namespace StatusSite.Tests;

@@ -4,7 +4,7 @@ using System.Text;
 using AngleSharp.Html.Dom.Events;
 using AngleSharp.Html.Parser;
 using StatusSite.Benchmarks;
-using StatusSite.Content;
+using StatusSite.Core;
 using StatusSite.Publishing;
 using StatusSite.Tests.Support;
 

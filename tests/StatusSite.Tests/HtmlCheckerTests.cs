@@ -1,4 +1,4 @@
-using StatusSite.Content;
+using StatusSite.Core;
 using StatusSite.Publishing;
 
 namespace StatusSite.Tests;

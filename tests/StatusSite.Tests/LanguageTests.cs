@@ -1,6 +1,7 @@
 using System.Globalization;
-using StatusSite.Content;
-using StatusSite.Rendering;
+using StatusSite.Core;
+using StatusSite.Presentation;
+using StatusSite.Reading;
 using StatusSite.Tests.Support;
 
 namespace StatusSite.Tests;
@@ -19,7 +20,7 @@ public sealed class LanguageTests
         var result = await site.BuildOkAsync();
 
         Assert.DoesNotContain(result.Diagnostics, d => d.Rule is "i18n-missing" or "i18n-unknown");
-        var strings = Strings.Load(language, lang => File.ReadAllText(Path.Combine(TestSite.ThemeDir, "i18n", lang + ".yml")));
+        var strings = Translations.Load(language, lang => File.ReadAllText(Path.Combine(TestSite.ThemeDir, "i18n", lang + ".yml")));
         var home = site.Page();
         Assert.Equal(language, home.DocumentElement.GetAttribute("lang"));
         Assert.Equal(strings["nav.history"], home.QuerySelector("nav a[href='./history/']")!.TextContent);
@@ -39,7 +40,7 @@ public sealed class LanguageTests
         var yaml = File.ReadAllText(Path.Combine(TestSite.ThemeDir, "i18n", language + ".yml"));
 
         Assert.NotNull(SimpleYaml.TryRead(yaml));
-        Assert.Equal(Strings.FlattenWithYamlDotNet(yaml), Strings.Flatten(yaml));
+        Assert.Equal(Translations.FlattenWithYamlDotNet(yaml), Translations.Flatten(yaml));
     }
 
     [Theory]
@@ -52,15 +53,15 @@ public sealed class LanguageTests
         Dictionary<string, string>? expected = null;
         try
         {
-            expected = Strings.FlattenWithYamlDotNet(yaml);
+            expected = Translations.FlattenWithYamlDotNet(yaml);
         }
         catch (YamlDotNet.Core.YamlException)
         {
-            Assert.ThrowsAny<YamlDotNet.Core.YamlException>(() => Strings.Flatten(yaml));
+            Assert.ThrowsAny<YamlDotNet.Core.YamlException>(() => Translations.Flatten(yaml));
             return;
         }
 
-        Assert.Equal(expected, Strings.Flatten(yaml));
+        Assert.Equal(expected, Translations.Flatten(yaml));
     }
 
     [Fact]
@@ -100,7 +101,7 @@ public sealed class LanguageTests
         var result = await site.BuildOkAsync();
 
         Assert.DoesNotContain(result.Diagnostics, d => d.Rule is "i18n-missing" or "i18n-unknown");
-        var portuguese = Strings.Load("pt", lang => File.ReadAllText(Path.Combine(TestSite.ThemeDir, "i18n", lang + ".yml")));
+        var portuguese = Translations.Load("pt", lang => File.ReadAllText(Path.Combine(TestSite.ThemeDir, "i18n", lang + ".yml")));
         var home = site.Page();
         Assert.Equal("pt-BR", home.DocumentElement.GetAttribute("lang"));
         Assert.Equal(portuguese["nav.history"], home.QuerySelector("nav a[href='./history/']")!.TextContent);

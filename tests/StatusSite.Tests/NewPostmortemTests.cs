@@ -1,7 +1,7 @@
 using Spectre.Console;
 using StatusSite.Authoring;
 using StatusSite.Cli;
-using StatusSite.Content;
+using StatusSite.Reading;
 using StatusSite.Tests.Support;
 
 namespace StatusSite.Tests;

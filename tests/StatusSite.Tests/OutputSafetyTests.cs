@@ -226,7 +226,7 @@ public sealed class OutputSafetyTests
         File.WriteAllText(Path.Combine(a, "from-a.txt"), "a");
         File.WriteAllText(Path.Combine(b, "from-b.txt"), "b");
 
-        var exchanged = OutputWriter.Exchange(a, b);
+        var exchanged = SitePublisher.Exchange(a, b);
 
         Assert.Equal(OperatingSystem.IsLinux(), exchanged);
         Assert.Equal(exchanged ? ["from-b.txt"] : ["from-a.txt"], Entries(a));

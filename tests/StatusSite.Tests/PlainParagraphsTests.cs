@@ -1,6 +1,5 @@
 using System.Text;
 using StatusSite.Rendering;
-using Xunit;
 
 namespace StatusSite.Tests;
 

@@ -205,7 +205,7 @@ public sealed class PostmortemSiteTests
 
         Assert.Equal(TestSite.Snapshot(without), TestSite.Snapshot(site.Output));
         Assert.Empty(result.Model!.Postmortems);
-        Assert.DoesNotContain(result.Diagnostics, d => d.Level == StatusSite.Content.DiagnosticLevel.Error || d.Rule is not null);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Level == StatusSite.Core.DiagnosticLevel.Error || d.Rule is not null);
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
-using StatusSite.Rendering;
+using StatusSite.Presentation;
 using StatusSite.Tests.Support;
 
 namespace StatusSite.Tests;
@@ -132,8 +132,8 @@ public sealed partial class PresentationTests
     private static IEnumerable<string> Languages() =>
         Directory.EnumerateFiles(Path.Combine(TestSite.ThemeDir, "i18n"), "*.yml").Select(f => Path.GetFileNameWithoutExtension(f)!).Order(StringComparer.Ordinal);
 
-    private static Strings StringsOf(string language) =>
-        Strings.Load(language, lang => File.ReadAllText(Path.Combine(TestSite.ThemeDir, "i18n", lang + ".yml")));
+    private static Translations StringsOf(string language) =>
+        Translations.Load(language, lang => File.ReadAllText(Path.Combine(TestSite.ThemeDir, "i18n", lang + ".yml")));
 
     private static IEnumerable<string> SourceFiles(string folder, string pattern) =>
         Directory.EnumerateFiles(Path.Combine(TestSite.RepoRoot, folder), pattern, SearchOption.AllDirectories)

@@ -4,7 +4,6 @@ using System.Text.Unicode;
 using RazorLight;
 using RazorLight.Caching;
 using RazorLight.Internal.Buffering;
-using StatusSite.Model;
 using StatusSite.Presentation;
 using StatusSite.Rendering;
 using StatusSite.Tests.Support;
@@ -33,7 +32,7 @@ public sealed class RazorLightEquivalenceTests
         var result = await site.BuildOkAsync();
         var model = result.Model!;
         var theme = new Theme(TestSite.ThemeDir, Path.Combine(site.Input, "theme"));
-        var strings = Strings.Load(language, lang => theme.ReadText($"i18n/{lang}.yml"));
+        var strings = Translations.Load(language, lang => theme.ReadText($"i18n/{lang}.yml"));
         var view = new SiteView(model, strings);
         var ours = ThemeRenderer.For(theme, TestSite.CacheDir);
         var engine = new RazorLightEngineBuilder()
@@ -41,7 +40,7 @@ public sealed class RazorLightEquivalenceTests
             .UseProject(new ThemeProject(theme))
             .UseCachingProvider(new FileSystemCachingProvider(theme.ThemeDir, TestSite.CacheDir, new ThemeCachingStrategy(theme)))
             .Build();
-        var encoder = new TableHtmlEncoder(HtmlEncoder.Create(UnicodeRanges.All));
+        var encoder = new AsciiScanningHtmlEncoder(HtmlEncoder.Create(UnicodeRanges.All));
 
         // Every page RazorLight renders (a layout, a partial) writes its values with the tool's encoder.
         engine.Options.PreRenderCallbacks.Add(page => ((TemplatePageBase)page).HtmlEncoder = encoder);

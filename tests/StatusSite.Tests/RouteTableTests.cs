@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using StatusSite.Model;
 using StatusSite.Presentation;
 using StatusSite.Publishing;
 using StatusSite.Tests.Support;

@@ -1,6 +1,6 @@
 using System.Text;
 using StatusSite.Benchmarks;
-using StatusSite.Content;
+using StatusSite.Reading;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

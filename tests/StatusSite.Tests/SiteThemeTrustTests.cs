@@ -1,6 +1,6 @@
 using System.Net;
 using StatusSite.Cli;
-using StatusSite.Content;
+using StatusSite.Core;
 using StatusSite.Tests.Support;
 
 namespace StatusSite.Tests;

@@ -1,5 +1,5 @@
 using System.Text;
-using StatusSite.Content;
+using StatusSite.Core;
 
 namespace StatusSite.Tests;
 

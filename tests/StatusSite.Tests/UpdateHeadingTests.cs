@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using StatusSite.Content;
-using Xunit;
+using StatusSite.Reading;
 
 namespace StatusSite.Tests;
 

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using Markdig;
 using Markdig.Extensions.Yaml;
 using Markdig.Syntax;
-using StatusSite.Content;
+using StatusSite.Core;
 using StatusSite.Model;
 
 namespace StatusSite.Analysis;

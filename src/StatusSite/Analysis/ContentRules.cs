@@ -1,4 +1,4 @@
-using StatusSite.Content;
+using StatusSite.Core;
 using StatusSite.Model;
 
 namespace StatusSite.Analysis;

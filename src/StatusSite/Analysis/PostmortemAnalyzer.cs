@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Markdig;
 using Markdig.Syntax;
-using StatusSite.Content;
+using StatusSite.Core;
 using StatusSite.Model;
 using StatusSite.Presentation;
 
@@ -73,7 +73,7 @@ internal static partial class PostmortemAnalyzer
             var line = Math.Max(1, incident.Source.PostmortemLine);
             if (!postmortemsById.TryGetValue(id, out var named))
             {
-                diagnostics.Error(incident.Source.SourcePath, line, $"unknown postmortem '{id}'{Suggest.DidYouMean(id, postmortemsById.Keys)}; use the file name of a postmortem in input/postmortems/ without '.md', or remove the line until it is written");
+                diagnostics.Error(incident.Source.SourcePath, line, $"unknown postmortem '{id}'{MessageText.DidYouMean(id, postmortemsById.Keys)}; use the file name of a postmortem in input/postmortems/ without '.md', or remove the line until it is written");
             }
             else if (!named.IncidentIds.Contains(incident.Id, StringComparer.Ordinal))
             {
@@ -145,7 +145,7 @@ internal static partial class PostmortemAnalyzer
             }
             else
             {
-                Problem(postmortem.Lines.Incidents, $"unknown incident '{id}'{Suggest.DidYouMean(id, incidents.Keys)}; list incident ids, the file names in input/incidents/ without '.md' (a draft incident cannot have a published postmortem)");
+                Problem(postmortem.Lines.Incidents, $"unknown incident '{id}'{MessageText.DidYouMean(id, incidents.Keys)}; list incident ids, the file names in input/incidents/ without '.md' (a draft incident cannot have a published postmortem)");
             }
         }
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using StatusSite.Content;
+using StatusSite.Core;
 using StatusSite.Model;
 
 namespace StatusSite.Analysis;

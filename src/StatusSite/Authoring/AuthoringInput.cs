@@ -1,5 +1,6 @@
-using StatusSite.Content;
+using StatusSite.Core;
 using StatusSite.Model;
+using StatusSite.Reading;
 
 namespace StatusSite.Authoring;
 
@@ -55,7 +56,7 @@ public sealed class AuthoringInput
 
         error = files.Count == 0
             ? $"there is no {folder} file with the id '{id}' (input/{folder}/ holds none); declare one with 'statussite new incident'"
-            : $"there is no {folder} file with the id '{id}'{Suggest.DidYouMean(id, files.Keys)}; the id is the file name without '.md'";
+            : $"there is no {folder} file with the id '{id}'{MessageText.DidYouMean(id, files.Keys)}; the id is the file name without '.md'";
         return null;
     }
 
@@ -74,7 +75,7 @@ public sealed class AuthoringInput
             var id = pair[0];
             if (!Catalogue.Contains(id))
             {
-                error = $"--component: unknown component '{id}'{Suggest.DidYouMean(id, Catalogue)}; use an id from site.yml: {Suggest.OneOf(Catalogue.Order(StringComparer.Ordinal))}";
+                error = $"--component: unknown component '{id}'{MessageText.DidYouMean(id, Catalogue)}; use an id from site.yml: {MessageText.OneOf(Catalogue.Order(StringComparer.Ordinal))}";
                 return null;
             }
 
@@ -84,7 +85,7 @@ public sealed class AuthoringInput
                 if (!EnumNames.TryParse(typeof(ComponentStatus), pair[1], out var parsed))
                 {
                     var names = EnumNames.All(typeof(ComponentStatus));
-                    error = $"--component: unknown status '{pair[1]}'{Suggest.DidYouMean(pair[1], names)}; write {id}=<status> with one of {Suggest.OneOf(names)}";
+                    error = $"--component: unknown status '{pair[1]}'{MessageText.DidYouMean(pair[1], names)}; write {id}=<status> with one of {MessageText.OneOf(names)}";
                     return null;
                 }
 
@@ -96,7 +97,7 @@ public sealed class AuthoringInput
             }
             else
             {
-                error = $"--component: '{id}' needs a status; write it as '{id}=partial_outage' (one of {Suggest.OneOf(EnumNames.All(typeof(ComponentStatus)))})";
+                error = $"--component: '{id}' needs a status; write it as '{id}=partial_outage' (one of {MessageText.OneOf(EnumNames.All(typeof(ComponentStatus)))})";
                 return null;
             }
 
@@ -118,7 +119,7 @@ public sealed class AuthoringInput
     public static T? ParseEnum<T>(string option, string? text, out string error, IEnumerable<T>? offered = null)
         where T : struct, Enum
     {
-        var names = (offered ?? Enum.GetValues<T>()).Select(v => typeof(T) == typeof(Severity) ? v.ToString().ToUpperInvariant() : YamlBinder.SnakeCase(v.ToString())).ToList();
+        var names = (offered ?? Enum.GetValues<T>()).Select(v => typeof(T) == typeof(Severity) ? v.ToString().ToUpperInvariant() : EnumNames.SnakeCase(v.ToString())).ToList();
         if (text is not null && EnumNames.TryParse(typeof(T), text, out var value))
         {
             error = "";
@@ -126,8 +127,8 @@ public sealed class AuthoringInput
         }
 
         error = text is null
-            ? $"{option} is required; write one of {Suggest.OneOf(names)}"
-            : $"{option}: unknown value '{text}'{Suggest.DidYouMean(text, names)}; write one of {Suggest.OneOf(names)}";
+            ? $"{option} is required; write one of {MessageText.OneOf(names)}"
+            : $"{option}: unknown value '{text}'{MessageText.DidYouMean(text, names)}; write one of {MessageText.OneOf(names)}";
         return null;
     }
 }

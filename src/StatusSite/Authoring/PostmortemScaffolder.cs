@@ -1,5 +1,5 @@
 using System.Text;
-using StatusSite.Content;
+using StatusSite.Core;
 using StatusSite.Model;
 using StatusSite.Rendering;
 
@@ -37,7 +37,7 @@ public static class PostmortemScaffolder
         var incident = site.Incidents.FirstOrDefault(i => i.Id == incidentId);
         if (incident is null)
         {
-            return new Scaffold(null, null, $"unknown incident '{incidentId}'{Suggest.DidYouMean(incidentId, site.Incidents.Select(i => i.Id))}; give the id of an incident, its file name in input/incidents/ without '.md'");
+            return new Scaffold(null, null, $"unknown incident '{incidentId}'{MessageText.DidYouMean(incidentId, site.Incidents.Select(i => i.Id))}; give the id of an incident, its file name in input/incidents/ without '.md'");
         }
 
         return new Scaffold($"postmortems/{incident.Id}.md", Text(incident), null);

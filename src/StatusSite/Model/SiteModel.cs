@@ -1,4 +1,4 @@
-using StatusSite.Content;
+using StatusSite.Core;
 
 namespace StatusSite.Model;
 

@@ -1,7 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using StatusSite.Content;
+using StatusSite.Core;
 
 namespace StatusSite.Outputs;
 

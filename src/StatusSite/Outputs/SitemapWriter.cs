@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Text;
 using System.Xml;
-using StatusSite.Model;
 using StatusSite.Presentation;
 
 namespace StatusSite.Outputs;

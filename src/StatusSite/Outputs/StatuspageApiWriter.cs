@@ -1,8 +1,7 @@
-using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using StatusSite.Content;
+using StatusSite.Core;
 using StatusSite.Model;
 using StatusSite.Presentation;
 using StatusSite.Rendering;

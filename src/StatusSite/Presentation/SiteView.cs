@@ -1,5 +1,4 @@
-using System.Globalization;
-using StatusSite.Content;
+using StatusSite.Core;
 using StatusSite.Model;
 using StatusSite.Rendering;
 
@@ -10,7 +9,7 @@ namespace StatusSite.Presentation;
 /// status, label, time and duration a reader sees, in words. Templates, feeds, the API and badges display what it
 /// gives; they hold no decisions beyond loops and presence checks.
 /// </summary>
-public sealed class SiteView(SiteModel site, Strings strings)
+public sealed class SiteView(SiteModel site, Translations strings)
 {
     // Statuses are named on every chip and uptime day of every page: each name is looked up once.
     private static readonly string[] ComponentCss = [.. Enum.GetValues<ComponentStatus>().Select(EnumNames.Of)];
@@ -25,7 +24,7 @@ public sealed class SiteView(SiteModel site, Strings strings)
 
     public SiteSettings Settings => Site.Settings;
 
-    public Strings T { get; } = strings;
+    public Translations T { get; } = strings;
 
     /// <summary>The banner of the home page, and the words of the status badge and of the API's <c>status.description</c>.</summary>
     public Banner Banner { get; } = BannerOf(site.Overall.Shown, strings);
@@ -141,14 +140,14 @@ public sealed class SiteView(SiteModel site, Strings strings)
     /// The banner of a status: its class and icon, and its words from the theme's <c>indicator.*</c> strings:
     /// Statuspage's indicator in words, and 'maintenance' for the status under maintenance, which is no outage.
     /// </summary>
-    private static Banner BannerOf(ComponentStatus shown, Strings t)
+    private static Banner BannerOf(ComponentStatus shown, Translations t)
     {
         var key = shown == ComponentStatus.UnderMaintenance ? "maintenance" : EnumNames.Of(StatusScale.IndicatorOf(shown));
         return new Banner(shown, Css(shown), t["indicator." + key]);
     }
 
     /// <summary>The translated name of each value of an enum, indexed by value.</summary>
-    private static string[] Names<TEnum>(Strings t, string prefix)
+    private static string[] Names<TEnum>(Translations t, string prefix)
         where TEnum : struct, Enum => [.. Enum.GetValues<TEnum>().Select(v => t[prefix + EnumNames.Of(v)])];
 
     /// <summary>What an uptime day says as text: date, uptime and the worst status.</summary>
@@ -185,7 +184,7 @@ public interface IPage
 
     IReadOnlyList<AlternateLink> Alternates { get; }
 
-    Strings T { get; }
+    Translations T { get; }
 
     string Root { get; }
 
@@ -210,7 +209,7 @@ public sealed record Part<TData>(IPage Page, TData Data)
 {
     public SiteView View => Page.View;
 
-    public Strings T => Page.T;
+    public Translations T => Page.T;
 }
 
 /// <summary>A status shown as an icon and words, never colour alone.</summary>
@@ -236,7 +235,7 @@ public sealed record Note(string Css, string Text);
 public sealed record Page<TData>(SiteView View, string Path, string Title, string Description, TData Data, IReadOnlyList<AlternateLink> Alternates) : IPage
 {
 
-    public Strings T => View.T;
+    public Translations T => View.T;
 
     public SiteModel Site => View.Site;
 

@@ -2,8 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Text;
-using StatusSite.Content;
-using StatusSite.Model;
+using StatusSite.Core;
 using StatusSite.Presentation;
 
 namespace StatusSite.Publishing;
@@ -234,7 +233,7 @@ public sealed class HtmlChecker
     private static string? MissingFragment(ReadOnlySpan<char> href, string file, ReadOnlySpan<char> fragment, HashSet<string> ids) =>
         ids.GetAlternateLookup<ReadOnlySpan<char>>().Contains(fragment)
             ? null
-            : $"link to '{href}' points at '#{fragment}', which '{file}' does not have{Suggest.DidYouMean(fragment.ToString(), ids)}; link to an id the page has";
+            : $"link to '{href}' points at '#{fragment}', which '{file}' does not have{MessageText.DidYouMean(fragment.ToString(), ids)}; link to an id the page has";
 
     /// <summary>Whether a link is more than a relative path: it has a query, a fragment, an escape or a scheme.</summary>
     private static bool IsPlain(ReadOnlySpan<char> href)
@@ -435,7 +434,7 @@ public sealed class HtmlChecker
     /// repeats on every page, and comparing it with every page each time would take minutes on a large site.
     /// </summary>
     private string DidYouMean(string file) =>
-        _suggestions.GetOrAdd(file, missing => Suggest.DidYouMean(missing, _files.Where(f => f.EndsWith(".html", StringComparison.Ordinal) && f.Count(c => c == '/') == missing.Count(c => c == '/'))));
+        _suggestions.GetOrAdd(file, missing => MessageText.DidYouMean(missing, _files.Where(f => f.EndsWith(".html", StringComparison.Ordinal) && f.Count(c => c == '/') == missing.Count(c => c == '/'))));
 
     /// <summary>
     /// An attribute's value as a browser reads it: entities decoded, which few values have. Only the

@@ -180,7 +180,7 @@ public static partial class OutputFolder
 
         foreach (var leftover in leftovers)
         {
-            OutputWriter.TryDelete(leftover);
+            SitePublisher.TryDelete(leftover);
         }
     }
 

@@ -28,7 +28,7 @@ namespace StatusSite.Rendering;
 public sealed class ThemeRenderer : IDisposable
 {
     /// <summary>Escapes what HTML needs escaped and leaves every script's letters as they are (no &amp;#x…; bloat).</summary>
-    private static readonly HtmlEncoder Encoder = new TableHtmlEncoder(HtmlEncoder.Create(UnicodeRanges.All));
+    private static readonly HtmlEncoder Encoder = new AsciiScanningHtmlEncoder(HtmlEncoder.Create(UnicodeRanges.All));
 
     /// <summary>The renderer of each theme folder (with its overrides) and cache folder, for the theme's state it was made for.</summary>
     private static readonly Dictionary<string, ThemeRenderer> Engines = new(StringComparer.Ordinal);

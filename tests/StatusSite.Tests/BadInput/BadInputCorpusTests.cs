@@ -292,7 +292,7 @@ public sealed class BadInputCorpusTests
         }
         else
         {
-            Assert.DoesNotContain(result.Diagnostics, d => d.Level == StatusSite.Content.DiagnosticLevel.Error);
+            Assert.DoesNotContain(result.Diagnostics, d => d.Level == StatusSite.Core.DiagnosticLevel.Error);
         }
 
         var now = TestSite.Parse(TestSite.DefaultNow);

@@ -171,7 +171,7 @@ public sealed class CheckCommandTests
     [Fact]
     public void Github_annotation_escapes_what_would_break_the_workflow_command()
     {
-        var line = StatusSite.Cli.DiagnosticPrinter.GitHubAnnotation(new StatusSite.Content.Diagnostic(StatusSite.Content.DiagnosticLevel.Info, "input/a,b:c.md", 0, "50% done\nnext"));
+        var line = StatusSite.Cli.DiagnosticPrinter.GitHubAnnotation(new StatusSite.Core.Diagnostic(StatusSite.Core.DiagnosticLevel.Info, "input/a,b:c.md", 0, "50% done\nnext"));
 
         Assert.Equal("::notice file=input/a%2Cb%3Ac.md,title=statussite::50%25 done%0Anext", line);
     }

@@ -1,6 +1,6 @@
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
-using StatusSite.Content;
+using StatusSite.Core;
 using StatusSite.Presentation;
 
 namespace StatusSite.Tests.Support;

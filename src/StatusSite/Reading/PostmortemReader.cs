@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using StatusSite.Core;
 using StatusSite.Model;
 
-namespace StatusSite.Content;
+namespace StatusSite.Reading;
 
 /// <summary>Reads one postmortem file (SPEC §2.4). Links to incidents are resolved later, in analysis.</summary>
 internal static partial class PostmortemReader

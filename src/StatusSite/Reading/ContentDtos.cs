@@ -1,6 +1,6 @@
 using StatusSite.Model;
 
-namespace StatusSite.Content;
+namespace StatusSite.Reading;
 
 // Each front-matter and site.yml key is declared once, here; its YAML name is the property's snake_case.
 #pragma warning disable CA1812 // Instantiated by YamlBinder through reflection.

@@ -1,6 +1,7 @@
+using StatusSite.Core;
 using StatusSite.Model;
 
-namespace StatusSite.Content;
+namespace StatusSite.Reading;
 
 /// <summary>Reads one scheduled-maintenance file (SPEC §2.3).</summary>
 internal static class MaintenanceReader

@@ -11,14 +11,14 @@ namespace StatusSite.Rendering;
 /// ASCII text is scanned here; an ASCII character that must be escaped is replaced by what the
 /// inner encoder makes of it; from the first other character on, the inner encoder does the rest.
 /// </summary>
-internal sealed class TableHtmlEncoder : HtmlEncoder
+internal sealed class AsciiScanningHtmlEncoder : HtmlEncoder
 {
     private readonly HtmlEncoder _inner;
 
     /// <summary>For each ASCII character, what the inner encoder writes for it, or null when it is left as it is.</summary>
     private readonly string?[] _ascii = new string?[128];
 
-    public TableHtmlEncoder(HtmlEncoder inner)
+    public AsciiScanningHtmlEncoder(HtmlEncoder inner)
     {
         _inner = inner;
         for (var c = 0; c < _ascii.Length; c++)

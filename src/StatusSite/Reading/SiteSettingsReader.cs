@@ -1,7 +1,8 @@
 using System.Globalization;
+using StatusSite.Core;
 using StatusSite.Model;
 
-namespace StatusSite.Content;
+namespace StatusSite.Reading;
 
 /// <summary>Reads input/site.yml into <see cref="SiteSettings"/>, filling the documented defaults.</summary>
 internal sealed class SiteSettingsReader(DiagnosticBag diagnostics)
@@ -73,7 +74,7 @@ internal sealed class SiteSettingsReader(DiagnosticBag diagnostics)
             return uri;
         }
 
-        diagnostics.Error(display, dto.LineOf(property), $"{YamlBinder.SnakeCase(property)} '{value}' is not an absolute web address; write it as '{example}'");
+        diagnostics.Error(display, dto.LineOf(property), $"{EnumNames.SnakeCase(property)} '{value}' is not an absolute web address; write it as '{example}'");
         return null;
     }
 
@@ -225,7 +226,7 @@ internal sealed class SiteSettingsReader(DiagnosticBag diagnostics)
             if (!EnumNames.TryParse(typeof(ComponentStatus), entry.Key, out var status))
             {
                 var names = EnumNames.All(typeof(ComponentStatus));
-                diagnostics.Error(display, entry.Line, $"unknown status '{entry.Key}'{Suggest.DidYouMean(entry.Key, names)}; write one of {Suggest.OneOf(names)}");
+                diagnostics.Error(display, entry.Line, $"unknown status '{entry.Key}'{MessageText.DidYouMean(entry.Key, names)}; write one of {MessageText.OneOf(names)}");
             }
             else if (entry.Value is < 0 or > 1)
             {

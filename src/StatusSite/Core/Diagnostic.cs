@@ -1,4 +1,4 @@
-namespace StatusSite.Content;
+namespace StatusSite.Core;
 
 /// <summary>How serious a diagnostic is: errors stop a build, warnings and notes do not.</summary>
 public enum DiagnosticLevel

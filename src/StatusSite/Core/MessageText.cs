@@ -1,7 +1,7 @@
-namespace StatusSite.Content;
+namespace StatusSite.Core;
 
 /// <summary>"Did you mean" suggestions by edit distance.</summary>
-public static class Suggest
+public static class MessageText
 {
     /// <summary>Returns " (did you mean 'x'?)" for the closest candidate within a small distance, or "".</summary>
     public static string DidYouMean(string given, IEnumerable<string> candidates)

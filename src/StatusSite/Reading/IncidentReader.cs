@@ -1,7 +1,8 @@
 using System.Text.RegularExpressions;
+using StatusSite.Core;
 using StatusSite.Model;
 
-namespace StatusSite.Content;
+namespace StatusSite.Reading;
 
 /// <summary>Reads one incident file (SPEC §2.2).</summary>
 internal static partial class IncidentReader

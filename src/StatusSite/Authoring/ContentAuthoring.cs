@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
-using StatusSite.Content;
+using StatusSite.Core;
 using StatusSite.Model;
+using StatusSite.Reading;
 
 namespace StatusSite.Authoring;
 
@@ -20,7 +21,7 @@ public sealed record EditResult(string? Text, IReadOnlyList<Diagnostic> Diagnost
 /// Writes and edits incident and maintenance files as text: text in, text out, no disk and no clock.
 /// Every result is read back with the same readers the build uses, so a command can never write a file the build refuses.
 /// </summary>
-public static class IncidentAuthoring
+public static class ContentAuthoring
 {
     /// <summary>Where a new file goes under its content folder: '&lt;yyyy&gt;/&lt;yyyy-MM-dd&gt;-&lt;slug&gt;.md'.</summary>
     public static string RelativePath(DateTimeOffset date, string title)

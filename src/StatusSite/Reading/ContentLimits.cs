@@ -1,6 +1,8 @@
 using System.Buffers;
 
-namespace StatusSite.Content;
+using StatusSite.Core;
+
+namespace StatusSite.Reading;
 
 /// <summary>
 /// The limits that keep a mangled or hostile file from crashing or stalling a build, checked on the raw text before

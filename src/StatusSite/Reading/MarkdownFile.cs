@@ -2,7 +2,7 @@ using Markdig;
 using Markdig.Extensions.Yaml;
 using Markdig.Syntax;
 
-namespace StatusSite.Content;
+namespace StatusSite.Reading;
 
 /// <summary>
 /// A content file split into its front-matter block and its H2 sections, as Markdig's block structure has them:

@@ -1,7 +1,8 @@
 using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Text;
-using StatusSite.Content;
+using StatusSite.Core;
+using StatusSite.Outputs;
 
 namespace StatusSite.Publishing;
 
@@ -18,7 +19,7 @@ public sealed record WriteResult(int Files, long Bytes, IReadOnlyList<Diagnostic
 /// <see cref="OutputFolder.MarkerName"/> file, and only a folder holding it (or a missing or empty
 /// one) is replaced: see <see cref="OutputFolder.Claim"/>, which a build runs first.
 /// </summary>
-public static partial class OutputWriter
+public static partial class SitePublisher
 {
     public static async Task<WriteResult> WriteAsync(string outputDir, IReadOnlyList<OutputFile> files, int maxParallelism, HtmlChecker? checker = null, CancellationToken cancellationToken = default)
     {

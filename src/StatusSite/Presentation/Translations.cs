@@ -1,19 +1,19 @@
 using System.Globalization;
-using StatusSite.Content;
+using StatusSite.Reading;
 using YamlDotNet.RepresentationModel;
 
-namespace StatusSite.Rendering;
+namespace StatusSite.Presentation;
 
 /// <summary>
 /// The theme's UI strings for one language, from theme/i18n/&lt;language&gt;.yml, with English
 /// filling any key the language lacks. Keys are nested YAML flattened with dots.
 /// </summary>
-public sealed class Strings
+public sealed class Translations
 {
     private readonly IReadOnlyDictionary<string, string> _values;
     private readonly IReadOnlyDictionary<string, string> _english;
 
-    internal Strings(string language, IReadOnlyDictionary<string, string> values, IReadOnlyList<string> missing, IReadOnlyDictionary<string, string>? english = null, IReadOnlyList<string>? unknown = null, string? source = null)
+    internal Translations(string language, IReadOnlyDictionary<string, string> values, IReadOnlyList<string> missing, IReadOnlyDictionary<string, string>? english = null, IReadOnlyList<string>? unknown = null, string? source = null)
     {
         Language = language;
         Source = source ?? language;
@@ -51,7 +51,7 @@ public sealed class Strings
     /// YAML errors surface as <see cref="YamlDotNet.Core.YamlException"/>.
     /// </summary>
     /// <exception cref="FileNotFoundException">The theme has no file for the language nor for its parents.</exception>
-    internal static Strings Load(string language, Func<string, string?> readFile)
+    internal static Translations Load(string language, Func<string, string?> readFile)
     {
         var english = Flatten(readFile("en") ?? throw new FileNotFoundException("The theme has no i18n/en.yml."));
         var own = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -84,7 +84,7 @@ public sealed class Strings
 
         var missing = english.Keys.Where(k => !own.ContainsKey(k)).Order(StringComparer.Ordinal).ToList();
         var unknown = own.Keys.Where(k => !english.ContainsKey(k)).Order(StringComparer.Ordinal).ToList();
-        return new Strings(language, merged, missing, english, unknown, source);
+        return new Translations(language, merged, missing, english, unknown, source);
     }
 
     /// <summary>The language files a language reads, most specific first: 'pt-BR', 'pt'.</summary>

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text;
 
-namespace StatusSite.Publishing;
+namespace StatusSite.Outputs;
 
 /// <summary>
 /// What producing a file gives: its bytes, or its text, which the writer encodes and the

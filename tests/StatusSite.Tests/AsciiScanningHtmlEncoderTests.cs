@@ -2,15 +2,14 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using StatusSite.Rendering;
-using Xunit;
 
 namespace StatusSite.Tests;
 
 /// <summary>The theme's encoder must write exactly what the framework's encoder it wraps writes.</summary>
-public class TableHtmlEncoderTests
+public class AsciiScanningHtmlEncoderTests
 {
     private static readonly HtmlEncoder Inner = HtmlEncoder.Create(UnicodeRanges.All);
-    private static readonly HtmlEncoder Encoder = new TableHtmlEncoder(Inner);
+    private static readonly HtmlEncoder Encoder = new AsciiScanningHtmlEncoder(Inner);
 
     [Theory]
     [InlineData("")]

@@ -1,6 +1,7 @@
-using StatusSite.Content;
+using StatusSite.Core;
+using StatusSite.Rendering;
 
-namespace StatusSite.Rendering;
+namespace StatusSite.Presentation;
 
 /// <summary>
 /// Finds what a theme's translations lack compared with English. A missing key still renders (in
@@ -12,7 +13,7 @@ public static class TranslationChecker
     /// <exception cref="FileNotFoundException">The theme has no file for the language.</exception>
     public static IReadOnlyList<Diagnostic> Check(Theme theme, string language)
     {
-        var strings = Strings.Load(language, lang => theme.ReadText($"i18n/{lang}.yml"));
+        var strings = Translations.Load(language, lang => theme.ReadText($"i18n/{lang}.yml"));
         return Warnings(theme, strings);
     }
 
@@ -24,7 +25,7 @@ public static class TranslationChecker
             .Where(lang => lang != "en")
             .SelectMany(lang => Check(theme, lang))];
 
-    internal static IReadOnlyList<Diagnostic> Warnings(Theme theme, Strings strings)
+    internal static IReadOnlyList<Diagnostic> Warnings(Theme theme, Translations strings)
     {
         var file = theme.Resolve($"i18n/{strings.Source}.yml");
         var display = file is null ? $"theme/i18n/{strings.Source}.yml" : Path.GetRelativePath(Environment.CurrentDirectory, file).Replace('\\', '/');

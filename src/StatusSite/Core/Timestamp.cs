@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace StatusSite.Content;
+namespace StatusSite.Core;
 
 /// <summary>
 /// Parses the timestamp forms the content allows: RFC 3339 with an explicit zone
@@ -34,7 +34,7 @@ public static partial class Timestamp
     private static bool IsSupported(DateOnly date) => date.Year is >= FirstYear and < EndYear;
 
     /// <summary>What to write instead of a time outside the supported years, for a message about <paramref name="text"/>.</summary>
-    public static string OutOfRange(string text) => $"'{Suggest.Excerpt(text)}' is outside the supported years {FirstYear} to {EndYear - 1}; check the year";
+    public static string OutOfRange(string text) => $"'{MessageText.Excerpt(text)}' is outside the supported years {FirstYear} to {EndYear - 1}; check the year";
 
     /// <summary>Parses <paramref name="text"/>; on failure <paramref name="error"/> says what to write instead.</summary>
     public static bool TryParse(string? text, out DateTimeOffset value, out string error)
@@ -57,15 +57,15 @@ public static partial class Timestamp
         if (!match.Success)
         {
             error = DateOnlyPattern().IsMatch(text)
-                ? $"'{Suggest.Excerpt(text)}' is a date without a time; write a full timestamp such as '{text}T00:00:00Z'"
-                : $"'{Suggest.Excerpt(text)}' is not a timestamp; write RFC 3339 with a zone, such as '{Example}' or '2026-11-26 10:42 UTC'";
+                ? $"'{MessageText.Excerpt(text)}' is a date without a time; write a full timestamp such as '{text}T00:00:00Z'"
+                : $"'{MessageText.Excerpt(text)}' is not a timestamp; write RFC 3339 with a zone, such as '{Example}' or '2026-11-26 10:42 UTC'";
             return false;
         }
 
         var zone = match.Groups["zone"].Value;
         if (zone.Length == 0)
         {
-            error = $"timestamp '{Suggest.Excerpt(text)}' has no time zone; add 'Z' for UTC (e.g. '{Example}') or an offset such as '+01:00'";
+            error = $"timestamp '{MessageText.Excerpt(text)}' has no time zone; add 'Z' for UTC (e.g. '{Example}') or an offset such as '+01:00'";
             return false;
         }
 
@@ -86,7 +86,7 @@ public static partial class Timestamp
         var second = match.Groups["s"].Success ? int.Parse(match.Groups["s"].Value, CultureInfo.InvariantCulture) : 0;
         if (hour > 23 || minute > 59 || second > 59)
         {
-            error = $"'{Suggest.Excerpt(text)}' is not a real time of day; use 00:00 to 23:59";
+            error = $"'{MessageText.Excerpt(text)}' is not a real time of day; use 00:00 to 23:59";
             return false;
         }
 
@@ -204,7 +204,7 @@ public static partial class Timestamp
         }
 
         value = default;
-        error = $"'{Suggest.Excerpt(text)}' is not a date; write it as YYYY-MM-DD, such as '2026-12-15'";
+        error = $"'{MessageText.Excerpt(text)}' is not a date; write it as YYYY-MM-DD, such as '2026-12-15'";
         return false;
     }
 

@@ -1,14 +1,13 @@
 using StatusSite.Model;
-using StatusSite.Outputs;
 using StatusSite.Presentation;
 using StatusSite.Rendering;
 
-namespace StatusSite.Publishing;
+namespace StatusSite.Outputs;
 
 /// <summary>Decides every file the site consists of and which producer makes it. Produces nothing itself.</summary>
 public static class OutputPlan
 {
-    public static IReadOnlyList<OutputFile> Create(SiteModel site, Strings strings, ThemeRenderer renderer)
+    public static IReadOnlyList<OutputFile> Create(SiteModel site, Translations strings, ThemeRenderer renderer)
     {
         var view = new SiteView(site, strings);
         var pages = new List<OutputFile>();
@@ -95,7 +94,7 @@ public static class OutputPlan
     }
 
     /// <summary>Feeds every page announces in its head: the site's.</summary>
-    private static IReadOnlyList<AlternateLink> SiteFeeds(Strings t) =>
+    private static IReadOnlyList<AlternateLink> SiteFeeds(Translations t) =>
     [
         new("application/atom+xml", t["subscribe.atom"], Routes.Atom),
         new("application/rss+xml", t["subscribe.rss"], Routes.Rss),
@@ -103,7 +102,7 @@ public static class OutputPlan
     ];
 
     /// <summary>Feeds a component's page announces: the site's, then the component's own.</summary>
-    private static IReadOnlyList<AlternateLink> ComponentFeeds(IReadOnlyList<AlternateLink> siteFeeds, ComponentModel component, Strings t) =>
+    private static IReadOnlyList<AlternateLink> ComponentFeeds(IReadOnlyList<AlternateLink> siteFeeds, ComponentModel component, Translations t) =>
     [
         .. siteFeeds,
         new("application/atom+xml", t["subscribe.component_atom"], Routes.ComponentAtom(component.Id)),

@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace StatusSite.Content;
+namespace StatusSite.Reading;
 
 /// <summary>
 /// Typed delegates for what the YAML binder would otherwise do by reflection on every file: create
@@ -8,7 +8,7 @@ namespace StatusSite.Content;
 /// own invoke path generates and compiles a stub per property at run time, which the ahead-of-time
 /// compiled tool cannot hold, and dispatches each call through checks a delegate does not need.
 /// </summary>
-internal static class Accessors
+internal static class BinderDelegates
 {
     private static readonly MethodInfo SetterOf = Generic(nameof(TypedSetter));
     private static readonly MethodInfo GetterOf = Generic(nameof(TypedGetter));
@@ -30,7 +30,7 @@ internal static class Accessors
     // The generic helpers are called through delegates, not MethodInfo.Invoke, which would
     // generate a stub for each of them in turn.
     private static MethodInfo Generic(string name) =>
-        typeof(Accessors).GetMethod(name, BindingFlags.NonPublic | BindingFlags.Static)!;
+        typeof(BinderDelegates).GetMethod(name, BindingFlags.NonPublic | BindingFlags.Static)!;
 
     private static Action<object, object> TypedSetter<TObject, TValue>(MethodInfo setter)
     {

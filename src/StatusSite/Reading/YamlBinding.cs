@@ -2,12 +2,13 @@ using System.Collections;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Reflection;
-using System.Text;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
-namespace StatusSite.Content;
+using StatusSite.Core;
+
+namespace StatusSite.Reading;
 
 /// <summary>Marks a DTO key that must be present, with an example for the error message.</summary>
 [AttributeUsage(AttributeTargets.Property)]
@@ -222,7 +223,7 @@ internal sealed class YamlBinder(string path, int lineOffset, DiagnosticBag diag
 
             if (!shape.Keys.TryGetValue(key, out var member))
             {
-                diagnostics.Error(path, keyLine, $"unknown key '{key}'{Suggest.DidYouMean(key, shape.SortedKeys)}; the keys allowed here are {Suggest.OneOf(shape.SortedKeys)}");
+                diagnostics.Error(path, keyLine, $"unknown key '{key}'{MessageText.DidYouMean(key, shape.SortedKeys)}; the keys allowed here are {MessageText.OneOf(shape.SortedKeys)}");
                 continue;
             }
 
@@ -387,7 +388,7 @@ internal sealed class YamlBinder(string path, int lineOffset, DiagnosticBag diag
         {
             if (text is "true" or "True" or "yes") return true;
             if (text is "false" or "False" or "no") return false;
-            diagnostics.Error(path, line, $"'{key}' takes true or false, not '{Suggest.Excerpt(text)}'");
+            diagnostics.Error(path, line, $"'{key}' takes true or false, not '{MessageText.Excerpt(text)}'");
             return null;
         }
 
@@ -398,7 +399,7 @@ internal sealed class YamlBinder(string path, int lineOffset, DiagnosticBag diag
                 return number;
             }
 
-            diagnostics.Error(path, line, $"'{key}' takes a whole number, such as 90, not '{Suggest.Excerpt(text)}'");
+            diagnostics.Error(path, line, $"'{key}' takes a whole number, such as 90, not '{MessageText.Excerpt(text)}'");
             return null;
         }
 
@@ -409,7 +410,7 @@ internal sealed class YamlBinder(string path, int lineOffset, DiagnosticBag diag
                 return number;
             }
 
-            diagnostics.Error(path, line, $"'{key}' takes a number, such as 0.3, not '{Suggest.Excerpt(text)}'");
+            diagnostics.Error(path, line, $"'{key}' takes a number, such as 0.3, not '{MessageText.Excerpt(text)}'");
             return null;
         }
 
@@ -420,7 +421,7 @@ internal sealed class YamlBinder(string path, int lineOffset, DiagnosticBag diag
                 return span;
             }
 
-            diagnostics.Error(path, line, $"'{key}' takes a duration such as 30m, 2h or 3d, not '{Suggest.Excerpt(text)}'");
+            diagnostics.Error(path, line, $"'{key}' takes a duration such as 30m, 2h or 3d, not '{MessageText.Excerpt(text)}'");
             return null;
         }
 
@@ -433,7 +434,7 @@ internal sealed class YamlBinder(string path, int lineOffset, DiagnosticBag diag
 
             // Severities are written SEV1..SEV3 everywhere people read them; suggest them that way.
             var names = type == typeof(Model.Severity) ? [.. Enum.GetNames(type).Select(n => n.ToUpperInvariant())] : EnumNames.All(type);
-            diagnostics.Error(path, line, $"'{key}': unknown value '{Suggest.Excerpt(text)}'{Suggest.DidYouMean(text, names)}; write one of {Suggest.OneOf(names)}");
+            diagnostics.Error(path, line, $"'{key}': unknown value '{MessageText.Excerpt(text)}'{MessageText.DidYouMean(text, names)}; write one of {MessageText.OneOf(names)}");
             return null;
         }
 
@@ -442,23 +443,6 @@ internal sealed class YamlBinder(string path, int lineOffset, DiagnosticBag diag
 
     private static bool IsNull(YamlTree.Node node) =>
         node is YamlTree.Scalar { Plain: true, Value: "" or "~" or "null" };
-
-    internal static string SnakeCase(string name)
-    {
-        var builder = new StringBuilder(name.Length + 4);
-        for (var i = 0; i < name.Length; i++)
-        {
-            var c = name[i];
-            if (char.IsUpper(c) && i > 0 && !char.IsDigit(name[i - 1]))
-            {
-                builder.Append('_');
-            }
-
-            builder.Append(char.ToLowerInvariant(c));
-        }
-
-        return builder.ToString();
-    }
 
     private enum ValueKind
     {
@@ -487,7 +471,7 @@ internal sealed class YamlBinder(string path, int lineOffset, DiagnosticBag diag
                 var element = Type.GetGenericArguments()[0];
                 Element = new ValueShape(element);
                 ValuesOptional = Nullable.GetUnderlyingType(element) is not null;
-                New = Accessors.Constructor<object>(Type);
+                New = BinderDelegates.Constructor<object>(Type);
             }
         }
 
@@ -511,11 +495,11 @@ internal sealed class YamlBinder(string path, int lineOffset, DiagnosticBag diag
         /// <summary>The property's name, as <see cref="YamlDto.LineOf"/> takes it.</summary>
         public string Name { get; } = property.Name;
 
-        public Action<object, object> Set { get; } = Accessors.Setter(property);
+        public Action<object, object> Set { get; } = BinderDelegates.Setter(property);
 
-        public Func<object, object?> Get { get; } = Accessors.Getter(property);
+        public Func<object, object?> Get { get; } = BinderDelegates.Getter(property);
 
-        public string Key { get; } = SnakeCase(property.Name);
+        public string Key { get; } = EnumNames.SnakeCase(property.Name);
 
         /// <summary>The example for the error message when the key is required; null when it is optional.</summary>
         public string? RequiredExample { get; } = property.GetCustomAttribute<RequiredKeyAttribute>()?.Example;
@@ -532,7 +516,7 @@ internal sealed class YamlBinder(string path, int lineOffset, DiagnosticBag diag
 
         private DtoShape(Type type)
         {
-            _new = Accessors.Constructor<YamlDto>(type);
+            _new = BinderDelegates.Constructor<YamlDto>(type);
             var members = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
                 .Where(p => p.CanWrite && p.DeclaringType != typeof(YamlDto))
                 .Select(p => new MemberShape(p))
@@ -551,67 +535,5 @@ internal sealed class YamlBinder(string path, int lineOffset, DiagnosticBag diag
         public static DtoShape Of(Type type) => Shapes.GetOrAdd(type, static t => new DtoShape(t));
 
         public YamlDto Create() => _new();
-    }
-}
-
-/// <summary>The content's names for enum members: the snake_case of the member name (SEV1, partial_outage).</summary>
-internal static class EnumNames
-{
-    public static string Of<T>(T value)
-        where T : struct, Enum => YamlBinder.SnakeCase(value.ToString());
-
-    public static IReadOnlyList<string> All(Type type) => TableOf(type).Names;
-
-    public static bool TryParse(Type type, string text, out object? value)
-    {
-        var normalized = text.Trim().Replace(' ', '_').Replace('-', '_');
-        return TableOf(type).Values.TryGetValue(normalized, out value);
-    }
-
-    private static readonly ConcurrentDictionary<Type, EnumTable> Tables = new();
-
-    private static EnumTable TableOf(Type type) => Tables.GetOrAdd(type, static t => new EnumTable(t));
-
-    /// <summary>An enum's content names and values, worked out once: every status and severity in every file is looked up here.</summary>
-    private sealed class EnumTable
-    {
-        public EnumTable(Type type)
-        {
-            var names = Enum.GetNames(type);
-            Names = [.. names.Select(YamlBinder.SnakeCase)];
-            for (var i = 0; i < names.Length; i++)
-            {
-                // Names that differ only in case match the same text: the first in enum order wins.
-                Values.TryAdd(Names[i], Enum.Parse(type, names[i]));
-            }
-        }
-
-        public string[] Names { get; }
-
-        public Dictionary<string, object> Values { get; } = new(StringComparer.OrdinalIgnoreCase);
-    }
-}
-
-/// <summary>Durations in the content: <c>30m</c>, <c>2h</c>, <c>3d</c>, <c>90s</c>.</summary>
-public static class Durations
-{
-    public static bool TryParse(string text, out TimeSpan value)
-    {
-        value = default;
-        text = text.Trim();
-        if (text.Length < 2 || !int.TryParse(text.AsSpan(0, text.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var n))
-        {
-            return false;
-        }
-
-        value = char.ToLowerInvariant(text[^1]) switch
-        {
-            's' => TimeSpan.FromSeconds(n),
-            'm' => TimeSpan.FromMinutes(n),
-            'h' => TimeSpan.FromHours(n),
-            'd' => TimeSpan.FromDays(n),
-            _ => TimeSpan.MinValue,
-        };
-        return value != TimeSpan.MinValue;
     }
 }

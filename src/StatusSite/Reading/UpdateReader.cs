@@ -1,8 +1,9 @@
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
+using StatusSite.Core;
 using StatusSite.Model;
 
-namespace StatusSite.Content;
+namespace StatusSite.Reading;
 
 /// <summary>Parses an update section: the heading '&lt;timestamp&gt; — &lt;status&gt;', its optional
 /// 'Components:' and 'Next update:' lines, and the Markdown message.</summary>
@@ -38,7 +39,7 @@ internal static partial class UpdateReader
         var statuses = StatusNames<TStatus>.Humanized;
         if (!SplitHeading(section.Heading, out var timeText, out var statusText))
         {
-            diagnostics.Error(display, section.Line, $"'## {Suggest.Excerpt(section.Heading)}' is not an update heading; write it as '## 2026-11-26 10:02 UTC — {exampleStatus}' (a time, a dash, then {Suggest.OneOf(statuses)})");
+            diagnostics.Error(display, section.Line, $"'## {MessageText.Excerpt(section.Heading)}' is not an update heading; write it as '## 2026-11-26 10:02 UTC — {exampleStatus}' (a time, a dash, then {MessageText.OneOf(statuses)})");
             return null;
         }
 
@@ -51,7 +52,7 @@ internal static partial class UpdateReader
 
         if (!EnumNames.TryParse(typeof(TStatus), statusText, out var status))
         {
-            diagnostics.Error(display, section.Line, $"unknown update status '{Suggest.Excerpt(statusText)}'{Suggest.DidYouMean(statusText, statuses)}; write one of {Suggest.OneOf(statuses)}");
+            diagnostics.Error(display, section.Line, $"unknown update status '{MessageText.Excerpt(statusText)}'{MessageText.DidYouMean(statusText, statuses)}; write one of {MessageText.OneOf(statuses)}");
             ok = false;
         }
 
@@ -192,7 +193,7 @@ internal static partial class UpdateReader
             var pair = part.Split('=', 2, StringSplitOptions.TrimEntries);
             if (pair.Length != 2 || pair[0].Length == 0)
             {
-                diagnostics.Error(display, line, $"'{Suggest.Excerpt(part)}' is not a component change; write 'Components: api=degraded_performance, dashboard=operational'");
+                diagnostics.Error(display, line, $"'{MessageText.Excerpt(part)}' is not a component change; write 'Components: api=degraded_performance, dashboard=operational'");
                 ok = false;
                 continue;
             }
@@ -206,7 +207,7 @@ internal static partial class UpdateReader
             if (!EnumNames.TryParse(typeof(ComponentStatus), pair[1], out var status))
             {
                 var names = EnumNames.All(typeof(ComponentStatus));
-                diagnostics.Error(display, line, $"unknown component status '{Suggest.Excerpt(pair[1])}'{Suggest.DidYouMean(pair[1], names)}; write one of {Suggest.OneOf(names)}");
+                diagnostics.Error(display, line, $"unknown component status '{MessageText.Excerpt(pair[1])}'{MessageText.DidYouMean(pair[1], names)}; write one of {MessageText.OneOf(names)}");
                 ok = false;
                 continue;
             }
@@ -221,7 +222,7 @@ internal static partial class UpdateReader
     private static class StatusNames<TStatus>
         where TStatus : struct, Enum
     {
-        public static readonly IReadOnlyList<string> Humanized = [.. Enum.GetNames<TStatus>().Select(n => Humanize(YamlBinder.SnakeCase(n)))];
+        public static readonly IReadOnlyList<string> Humanized = [.. Enum.GetNames<TStatus>().Select(n => Humanize(EnumNames.SnakeCase(n)))];
     }
 
     /// <summary>'in_progress' → 'In progress', as statuses are written in headings.</summary>

@@ -1,9 +1,10 @@
 using System.IO.Enumeration;
 using System.Text;
 using System.Text.RegularExpressions;
+using StatusSite.Core;
 using StatusSite.Model;
 
-namespace StatusSite.Content;
+namespace StatusSite.Reading;
 
 /// <summary>The result of reading input/: the content when it parsed, and every diagnostic found.</summary>
 public sealed record ContentReadResult(SiteContent? Content, DiagnosticBag Diagnostics)
@@ -376,7 +377,7 @@ public sealed partial class ContentReader
             return true;
         }
 
-        diagnostics.Error(display, line, $"unknown component '{id}'{Suggest.DidYouMean(id, catalogue)}; use an id from the components in site.yml");
+        diagnostics.Error(display, line, $"unknown component '{id}'{MessageText.DidYouMean(id, catalogue)}; use an id from the components in site.yml");
         return false;
     }
 }

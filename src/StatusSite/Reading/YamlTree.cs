@@ -1,7 +1,7 @@
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace StatusSite.Content;
+namespace StatusSite.Reading;
 
 /// <summary>
 /// The YAML the binder reads: mappings, lists and scalars, each with its 1-based line in the YAML text.

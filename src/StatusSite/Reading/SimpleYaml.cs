@@ -1,4 +1,4 @@
-namespace StatusSite.Content;
+namespace StatusSite.Reading;
 
 /// <summary>
 /// Reads the plain YAML that front matter is nearly always written in: 'key: value' lines, blocks of them
