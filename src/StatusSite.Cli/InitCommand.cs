@@ -55,7 +55,8 @@ internal sealed class InitCommand(IAnsiConsole console, TimeProvider clock) : Co
             throw new UsageException($"'{root}' is a file; give a folder for the new status repository");
         }
 
-        if (Directory.Exists(root) && Directory.EnumerateFileSystemEntries(root).Any() && !settings.Force)
+        // A repository just made with 'git init' counts as empty.
+        if (Directory.Exists(root) && Directory.EnumerateFileSystemEntries(root).Any(entry => Path.GetFileName(entry) != ".git") && !settings.Force)
         {
             throw new UsageException($"the folder '{root}' is not empty; give a new or empty folder, or pass --force to add only the files it lacks (none is replaced)");
         }

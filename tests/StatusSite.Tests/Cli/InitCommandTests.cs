@@ -68,6 +68,17 @@ public sealed class InitCommandTests
         Assert.Equal(Written.Order(StringComparer.Ordinal), Files(repo));
     }
 
+    [Fact]
+    public void A_repository_fresh_from_git_init_counts_as_empty()
+    {
+        using var site = TestSite.Create(siteYml: null);
+        var repo = Path.Combine(site.Root, "mystatus");
+        Directory.CreateDirectory(Path.Combine(repo, ".git"));
+
+        Assert.Equal(0, CliRunner.Run("init", repo).ExitCode);
+        Assert.True(File.Exists(Path.Combine(repo, "input", "site.yml")));
+    }
+
     [Theory]
     [InlineData("--component", "api", "--component: 'api' is not id=name")]
     [InlineData("--component", "Public API=API", "--component: the id 'Public API' is not usable in an address")]
