@@ -42,6 +42,8 @@ public sealed class ExampleSiteTests
         Assert.Equal("from: 2027-01-18T03:30:00+01:00", ExampleSite.Shift("from: 2026-12-09T02:00:00+01:00", by));
         Assert.Equal("incident: 2027-01-05-api-errors", ExampleSite.Shift("incident: 2026-11-26-api-errors", by));
         Assert.Equal("the upgrade on 18 January", ExampleSite.Shift("the upgrade on 9 December", by));
+        Assert.Equal("from 03:30 to 05:30 UTC (04:30 to 06:30 in Berlin)", ExampleSite.Shift("from 02:00 to 04:00 UTC (03:00 to 05:00 in Berlin)", by));
+        Assert.Equal("at 00:10 UTC", ExampleSite.Shift("at 22:40 UTC", by));
         Assert.Equal("incidents/2027/2027-01-02-storage-outage.md", ExampleSite.ShiftPath("incidents/2026/2026-11-24-storage-outage.md", TimeSpan.FromDays(39)));
         Assert.Equal("version 12026-11-260", ExampleSite.Shift("version 12026-11-260", by));
     }

@@ -20,9 +20,15 @@ public static partial class ExampleSite
     public static TimeSpan ShiftTo(DateTimeOffset now) =>
         TimeSpan.FromMinutes(Math.Floor((now - WrittenFor).TotalMinutes));
 
-    /// <summary>Moves every timestamp ('2026-11-26 22:10 UTC', '2026-11-26T20:58:00Z'), date ('2026-11-26', as in ids) and day of a month ('14 October') in a text.</summary>
+    /// <summary>
+    /// Moves every timestamp ('2026-11-26 22:10 UTC', '2026-11-26T20:58:00Z'), date ('2026-11-26', as in ids),
+    /// day of a month ('14 October') and time of day in prose ('from 02:00 to 04:00 UTC') in a text.
+    /// </summary>
     public static string Shift(string text, TimeSpan by)
     {
+        text = TimesOfDay().Replace(text, m =>
+            (TimeSpan.ParseExact(m.Value, @"hh\:mm", CultureInfo.InvariantCulture) + TimeSpan.FromMinutes(((by.TotalMinutes % 1440) + 1440) % 1440))
+                .ToString(@"hh\:mm", CultureInfo.InvariantCulture));
         text = Timestamps().Replace(text, m =>
         {
             var date = DateTime.ParseExact(m.Groups["date"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -67,6 +73,10 @@ public static partial class ExampleSite
 
     [GeneratedRegex(@"(?<![\d])(?<date>\d{4}-\d{2}-\d{2})(?:(?<sep>[T ])(?<time>\d{2}:\d{2}(?<seconds>:\d{2})?))?(?![\d])")]
     private static partial Regex Timestamps();
+
+    /// <summary>A time of day standing alone: not the time of a timestamp, nor a zone offset, nor part of a longer time.</summary>
+    [GeneratedRegex(@"(?<!\d{4}-\d{2}-\d{2}[T ])(?<![\d:+-])([01]\d|2[0-3]):[0-5]\d(?![\d:])")]
+    private static partial Regex TimesOfDay();
 
     [GeneratedRegex(@"\b(?<day>[1-9]|[12]\d|3[01]) (?<month>January|February|March|April|May|June|July|August|September|October|November|December)\b")]
     private static partial Regex DaysOfMonth();
