@@ -62,7 +62,7 @@ internal sealed class InitCommand(IAnsiConsole console, TimeProvider clock) : Co
         }
 
         var files = settings.Example ? ExampleFiles(clock.GetUtcNow()) : EmptySite(settings);
-        var componentId = settings.Example ? "api" : SiteScaffoldComponent(settings);
+        var componentId = settings.Example ? "api" : FirstComponentId(settings);
         var version = ToolVersion;
         var action = $"{ActionRepository}/.github/actions/statussite@v{version}";
         string Fill(string text) => text
@@ -105,7 +105,7 @@ internal sealed class InitCommand(IAnsiConsole console, TimeProvider clock) : Co
         return files;
     }
 
-    private static string SiteScaffoldComponent(InitSettings settings) =>
+    private static string FirstComponentId(InitSettings settings) =>
         settings.Components.Length > 0 && settings.Components[0].IndexOf('=', StringComparison.Ordinal) is var at and > 0
             ? settings.Components[0][..at].Trim()
             : "website";
