@@ -16,6 +16,11 @@ internal sealed class BuildSettings : RenderSettings
     [DefaultValue("_site")]
     public string Output { get; init; } = "_site";
 
+    [CommandOption("--format <FORMAT>")]
+    [Description("How errors and warnings are printed: " + DiagnosticPrinter.FormatDescription)]
+    [DefaultValue("text")]
+    public string Format { get; init; } = "text";
+
     [CommandOption("--stats <FILE>")]
     [Description("Also write the build's stage times, sizes, peak memory, garbage collections, bytes allocated and JIT work as JSON (used by the benchmark).")]
     public string? Stats { get; init; }
@@ -29,6 +34,7 @@ internal sealed class BuildCommand(IAnsiConsole console, TimeProvider clock) : A
 {
     public override async Task<int> ExecuteAsync(CommandContext context, BuildSettings settings, CancellationToken cancellationToken)
     {
+        var format = DiagnosticPrinter.ParseFormat(settings.Format);
         var options = new BuildOptions(settings.Input, settings.Output, ThemeLocator.Resolve(settings.Theme), settings.Cache, settings.ResolveNow(clock), SiteTheme: !settings.NoSiteTheme);
         var build = SiteBuilder.BuildAsync(options);
         BuildResult result;
@@ -48,7 +54,15 @@ internal sealed class BuildCommand(IAnsiConsole console, TimeProvider clock) : A
             throw new UsageException($"--output: {e.Message}");
         }
 
-        DiagnosticPrinter.Print(console, result.Diagnostics);
+        if (format == "github")
+        {
+            DiagnosticPrinter.PrintGitHub(console, result.Diagnostics);
+        }
+        else
+        {
+            DiagnosticPrinter.Print(console, result.Diagnostics);
+        }
+
         if (!result.Succeeded)
         {
             var errors = result.Diagnostics.Count(d => d.Level == DiagnosticLevel.Error);

@@ -8,7 +8,7 @@ namespace StatusSite.Cli;
 internal sealed class CheckSettings : ClockSettings
 {
     [CommandOption("--format <FORMAT>")]
-    [Description("'text' (grouped by file, with a summary) or 'github' (annotations for GitHub Actions).")]
+    [Description(DiagnosticPrinter.FormatDescription)]
     [DefaultValue("text")]
     public string Format { get; init; } = "text";
 
@@ -30,11 +30,7 @@ internal sealed class CheckCommand(IAnsiConsole console, TimeProvider clock) : C
 {
     public override int Execute(CommandContext context, CheckSettings settings, CancellationToken cancellationToken)
     {
-        var format = settings.Format.ToLowerInvariant();
-        if (format is not ("text" or "github"))
-        {
-            throw new UsageException($"--format: unknown format '{settings.Format}'; use 'text' or 'github'");
-        }
+        var format = DiagnosticPrinter.ParseFormat(settings.Format);
 
         var now = settings.ResolveNow(clock);
         // Drafts are linted here, never by build: a draft's mistakes are news to its author, not a reason to stop a publish.

@@ -33,6 +33,11 @@ internal static class CliApp
                 .WithExample("build")
                 .WithExample("build", "--input", "input", "--output", "_site", "--now", "2026-11-26T12:00:00Z");
 
+            config.AddCommand<InitCommand>("init")
+                .WithDescription("Create a content-only status repository that builds at once: input/, a README for the people who post updates, and the publish and pull-request workflows.")
+                .WithExample("init", "mystatus", "--title", "\"Acme Status\"", "--base-url", "https://status.acme.example/", "--component", "api=API", "--component", "web=Website")
+                .WithExample("init", "demo", "--example");
+
             config.AddCommand<CompileThemeCommand>("compile-theme")
                 .WithDescription("Compile every template of the theme into the cache folder now (a build compiles what it lacks by itself).")
                 .WithExample("compile-theme", "--theme", "theme", "--cache", ".statussite-cache");

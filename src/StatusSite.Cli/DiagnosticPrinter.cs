@@ -45,6 +45,14 @@ internal static class DiagnosticPrinter
         console.MarkupLine($"[{colour}]{Counted.Of(errors, "error")} and {Counted.Of(warnings, "warning")} in {Counted.Of(files, "file")}{Markup.Escape(what)}.[/]");
     }
 
+    public const string FormatDescription = "'text' (grouped by file, with a summary) or 'github' (annotations for GitHub Actions).";
+
+    /// <summary>The --format value, lower-cased: 'text' or 'github'.</summary>
+    public static string ParseFormat(string format) =>
+        format.ToLowerInvariant() is "text" or "github"
+            ? format.ToLowerInvariant()
+            : throw new UsageException($"--format: unknown format '{format}'; use 'text' or 'github'");
+
     /// <summary>
     /// GitHub Actions workflow commands: '::error file=…,line=…,title=…::message'. Written to the raw
     /// writer, because the console would wrap long lines and GitHub reads one command per line.

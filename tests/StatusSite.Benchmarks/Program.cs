@@ -57,7 +57,7 @@ Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
 var rows = new List<(string Name, string Input, string Now)>();
 if (sample)
 {
-    rows.Add(("sample site", Path.Combine(repo, "input"), "2026-11-27T00:00:00Z"));
+    rows.Add(("sample site", Path.Combine(repo, "tests", "StatusSite.Tests", "Fixtures", "sample-site"), "2026-11-27T00:00:00Z"));
 }
 
 foreach (var size in sizes)

@@ -4,6 +4,20 @@ namespace StatusSite.Tests;
 
 public sealed class SampleSiteTests
 {
+    /// <summary>
+    /// The only test that reads the repository's input/: whatever content it holds (the sample, or a
+    /// fork's own) builds without an error at today's clock. Every other test uses fixtures of its own.
+    /// </summary>
+    [Fact]
+    public async Task The_repositorys_own_content_builds_cleanly_today()
+    {
+        using var site = TestSite.FromFolder(TestSite.RepositoryInput);
+        var result = await site.BuildAsync(DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.True(result.Succeeded, "input/ does not build:\n" + string.Join("\n", result.Diagnostics));
+        Assert.DoesNotContain(result.Diagnostics, d => d.Level == StatusSite.Content.DiagnosticLevel.Error);
+    }
+
     [Fact]
     public async Task Sample_site_builds_with_every_page()
     {

@@ -263,7 +263,7 @@ public static class ContentAuthoring
         new(at.UtcDateTime.Ticks - (at.UtcDateTime.Ticks % ticks), TimeSpan.Zero);
 
     /// <summary>A YAML double-quoted scalar, so titles with ': ', '#' or quotes stay one string.</summary>
-    private static string Quote(string value) =>
+    internal static string Quote(string value) =>
         "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal).Replace("\r", "", StringComparison.Ordinal) + "\"";
 
     private static string Normalize(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');

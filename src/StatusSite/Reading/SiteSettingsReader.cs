@@ -52,7 +52,23 @@ internal sealed class SiteSettingsReader(DiagnosticBag diagnostics)
             return null;
         }
 
+        WarnOfPlaceholders(display, dto);
+
         return new SiteSettings(dto.Title, baseUrl, dto.Description ?? "", language, timeZone, supportUrl?.AbsoluteUri, dto.Repository, components, policy, uptime, feedEntries);
+    }
+
+    /// <summary>The placeholders 'statussite init' writes build a site, but not one to publish.</summary>
+    private void WarnOfPlaceholders(string display, SiteDto dto)
+    {
+        if (dto.Title == Authoring.SiteScaffold.PlaceholderTitle)
+        {
+            diagnostics.Warning(display, dto.LineOf(nameof(SiteDto.Title)), $"the title is still the placeholder '{dto.Title}'; write your own, such as 'Acme Status'", Authoring.SiteScaffold.PlaceholderRule);
+        }
+
+        if (dto.BaseUrl == Authoring.SiteScaffold.PlaceholderBaseUrl)
+        {
+            diagnostics.Warning(display, dto.LineOf(nameof(SiteDto.BaseUrl)), $"base_url is still the placeholder '{dto.BaseUrl}'; write the address the site is published at, such as 'https://<owner>.github.io/<repository>/' for GitHub Pages, or your own domain", Authoring.SiteScaffold.PlaceholderRule);
+        }
     }
 
     private Uri? BaseUrl(string display, SiteDto dto)

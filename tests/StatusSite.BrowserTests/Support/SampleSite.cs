@@ -5,12 +5,12 @@ using StatusSite.Model;
 namespace StatusSite.BrowserTests.Support;
 
 /// <summary>
-/// The repository's sample site, built once in-process at a fixed clock into a temporary folder,
+/// The tests' sample site fixture (tests/StatusSite.Tests/Fixtures/sample-site, written for a fixed clock), built once in-process at a fixed clock into a temporary folder,
 /// served on loopback and opened in Debian's Chromium. Shared by every browser test.
 /// </summary>
 public sealed class SampleSite : IAsyncLifetime
 {
-    /// <summary>The clock of the build, as the README builds the sample.</summary>
+    /// <summary>The clock the fixture is written for.</summary>
     public static readonly DateTimeOffset BuiltAt = new(2026, 11, 27, 0, 0, 0, TimeSpan.Zero);
 
     public const string ChromiumPath = "/usr/bin/chromium";
@@ -44,7 +44,7 @@ public sealed class SampleSite : IAsyncLifetime
     {
         var repo = RepoRoot();
         var result = await SiteBuilder.BuildAsync(new BuildOptions(
-            Path.Combine(repo, "input"), Output, Path.Combine(repo, "theme"),
+            Path.Combine(repo, "tests", "StatusSite.Tests", "Fixtures", "sample-site"), Output, Path.Combine(repo, "theme"),
             Path.Combine(Path.GetTempPath(), "statussite-browser-tests-cache"), BuiltAt, DisplayRoot: "input"));
         if (!result.Succeeded)
         {

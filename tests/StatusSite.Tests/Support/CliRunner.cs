@@ -41,13 +41,15 @@ internal static class CliRunner
     public static string[] BuildArgs(TestSite site, string now = TestSite.DefaultNow) =>
         ["build", "--input", site.Input, "--output", site.Output, "--now", now, "--theme", TestSite.ThemeDir, "--cache", TestSite.CacheDir];
 
+    /// <summary>The test binaries' configuration (Debug or Release), which the tool was built in too.</summary>
+    public static string Configuration => new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
+
     /// <summary>The built tool, next to the test binaries' configuration (Debug or Release).</summary>
     public static string ToolPath
     {
         get
         {
-            var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name;
-            var built = Path.Combine(TestSite.RepoRoot, "src", "StatusSite.Cli", "bin", configuration, "net10.0", "StatusSite.Cli.dll");
+            var built = Path.Combine(TestSite.RepoRoot, "src", "StatusSite.Cli", "bin", Configuration, "net10.0", "StatusSite.Cli.dll");
             return File.Exists(built) ? built : Path.Combine(AppContext.BaseDirectory, "StatusSite.Cli.dll");
         }
     }
@@ -73,20 +75,27 @@ internal static class CliRunner
     }
 
     /// <summary>Runs the built tool to completion (bounded, so a hung tool fails the test instead of the run).</summary>
-    public static async Task<CliRun> RunProcessAsync(string workingDirectory, params string[] args)
+    public static Task<CliRun> RunProcessAsync(string workingDirectory, params string[] args) =>
+        RunAsync(StartInfo(workingDirectory, args), TimeSpan.FromMinutes(2));
+
+    /// <summary>Runs a process to completion within <paramref name="timeout"/>; its output and errors together.</summary>
+    public static async Task<CliRun> RunAsync(ProcessStartInfo info, TimeSpan timeout)
     {
-        using var process = Process.Start(StartInfo(workingDirectory, args))!;
+        info.RedirectStandardOutput = true;
+        info.RedirectStandardError = true;
+        info.UseShellExecute = false;
+        using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        using var cancel = new CancellationTokenSource(timeout);
         try
         {
-            await process.WaitForExitAsync(timeout.Token);
+            await process.WaitForExitAsync(cancel.Token);
         }
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"statussite {string.Join(' ', args)} did not finish");
+            throw new TimeoutException($"{info.FileName} {string.Join(' ', info.ArgumentList)} did not finish within {timeout}");
         }
 
         return new CliRun(process.ExitCode, await stdout + await stderr);

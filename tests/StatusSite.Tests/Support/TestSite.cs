@@ -50,7 +50,14 @@ internal sealed class TestSite : IDisposable
 
     public static string ThemeDir => Path.Combine(RepoRoot, "theme");
 
-    public static string SampleInput => Path.Combine(RepoRoot, "input");
+    /// <summary>
+    /// The tests' copy of the sample site, written for <see cref="DefaultNow"/>: the suite never reads the
+    /// repository's input/, so a fork that replaces it with its own content keeps a passing suite.
+    /// </summary>
+    public static string SampleInput => Path.Combine(RepoRoot, "tests", "StatusSite.Tests", "Fixtures", "sample-site");
+
+    /// <summary>The repository's own content folder: only the test that it builds cleanly reads it.</summary>
+    public static string RepositoryInput => Path.Combine(RepoRoot, "input");
 
     public static TestSite Create(string? siteYml = DefaultSiteYml)
     {
@@ -65,11 +72,14 @@ internal sealed class TestSite : IDisposable
         return site;
     }
 
-    /// <summary>A copy of the repository's sample site.</summary>
-    public static TestSite FromSample()
+    /// <summary>A copy of the tests' sample site fixture.</summary>
+    public static TestSite FromSample() => FromFolder(SampleInput);
+
+    /// <summary>A copy of a content folder.</summary>
+    public static TestSite FromFolder(string input)
     {
         var site = Create(siteYml: null);
-        CopyFolder(SampleInput, site.Input);
+        CopyFolder(input, site.Input);
         return site;
     }
 
