@@ -15,7 +15,7 @@ public sealed class SampleSiteTests
         var result = await site.BuildAsync(DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
 
         Assert.True(result.Succeeded, "input/ does not build:\n" + string.Join("\n", result.Diagnostics));
-        Assert.DoesNotContain(result.Diagnostics, d => d.Level == StatusSite.Content.DiagnosticLevel.Error);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Level == StatusSite.Core.DiagnosticLevel.Error);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Text;
-using StatusSite.Content;
+using StatusSite.Core;
+using StatusSite.Reading;
 
 namespace StatusSite.Authoring;
 
@@ -38,8 +39,8 @@ public static class SiteScaffold
 
         var text = new StringBuilder()
             .Append("# The status page's settings. Every key is described in the StatusSite README (\"Content format reference\").\n")
-            .Append("title: ").Append(IncidentAuthoring.Quote((title ?? PlaceholderTitle).Trim())).Append('\n')
-            .Append("base_url: ").Append(IncidentAuthoring.Quote(baseUrl ?? PlaceholderBaseUrl)).Append('\n')
+            .Append("title: ").Append(ContentAuthoring.Quote((title ?? PlaceholderTitle).Trim())).Append('\n')
+            .Append("base_url: ").Append(ContentAuthoring.Quote(baseUrl ?? PlaceholderBaseUrl)).Append('\n')
             .Append("language: en\n")
             .Append("time_zone: UTC\n")
             .Append("components:\n");
@@ -68,7 +69,7 @@ public static class SiteScaffold
             }
 
             text.Append("  - id: ").Append(id).Append('\n')
-                .Append("    name: ").Append(IncidentAuthoring.Quote(name)).Append('\n');
+                .Append("    name: ").Append(ContentAuthoring.Quote(name)).Append('\n');
         }
 
         return text.ToString();

@@ -1,4 +1,5 @@
-using StatusSite.Content;
+using StatusSite.Core;
+using StatusSite.Reading;
 using StatusSite.Tests.Support;
 
 namespace StatusSite.Tests.Cli;
