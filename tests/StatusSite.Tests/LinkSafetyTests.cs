@@ -72,7 +72,8 @@ public sealed class LinkSafetyTests
     [Fact]
     public async Task No_output_file_holds_a_script_link_from_an_update()
     {
-        var message = string.Join("\n\n", UnsafeLinks.Select(row => (string)row[0]).Where(m => !m.Contains("\n\n", StringComparison.Ordinal)))
+        // A control character written as a reference ('&#1;') is refused before any rendering (the BadInput corpus shows it).
+        var message = string.Join("\n\n", UnsafeLinks.Select(row => (string)row[0]).Where(m => !m.Contains("\n\n", StringComparison.Ordinal) && !m.Contains("&#1;", StringComparison.Ordinal)))
             + "\n\nSee [our help](https://acme.example/help) and [a page](jav&#x61;script:alert(2)) and [more][x].\n\n[x]: vbscript:msgbox(1)";
         using var site = TestSite.Create();
         site.Write("incidents/api-errors.md", File(

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Markdig;
 using Markdig.Extensions.Yaml;
 using Markdig.Syntax;
 using StatusSite.Core;
@@ -57,8 +56,6 @@ public static partial class BlamelessLinter
     public static IReadOnlyList<LintRule> Rules { get; } =
         [HumanError, CharacterJudgement, PersonNamed, Counterfactual, Hindsight, VagueActionItem, SingleRootCause, MissingSection, SuppressionWithoutReason];
 
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseYamlFrontMatter().Build();
-
     private enum SectionKind
     {
         Other,
@@ -73,7 +70,7 @@ public static partial class BlamelessLinter
     public static void Lint(Postmortem postmortem, Severity? severity, DiagnosticBag diagnostics)
     {
         var path = postmortem.SourcePath;
-        var document = Markdown.Parse(postmortem.Text, Pipeline);
+        var document = postmortem.Document;
         var fileLines = postmortem.Text.Split('\n');
         var section = SectionKind.Other;
         var seen = new HashSet<SectionKind>();

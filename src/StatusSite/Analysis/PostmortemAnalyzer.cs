@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Markdig;
 using Markdig.Syntax;
 using StatusSite.Core;
 using StatusSite.Model;
@@ -14,8 +13,6 @@ namespace StatusSite.Analysis;
 /// </summary>
 internal static partial class PostmortemAnalyzer
 {
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().Build();
-
     /// <summary>
     /// Lints every published postmortem (and drafts when asked) for blameless language, on every core.
     /// It needs only the content, so the analysis starts it first and works on while it runs; it
@@ -223,7 +220,7 @@ internal static partial class PostmortemAnalyzer
             items.Count(a => a.Source.Status is ActionItemStatus.Open or ActionItemStatus.InProgress),
             items.Count(a => a.Source.Status == ActionItemStatus.Done),
             items.Count(a => a.Source.Status == ActionItemStatus.WontDo));
-        var sections = postmortem.Sections.Select(s => new PostmortemSectionModel(s.Heading, s.Markdown, BlamelessLinter.IsFiveWhys(s.Heading) ? WhysOf(s.Markdown) : null)).ToList();
+        var sections = postmortem.Sections.Select(s => new PostmortemSectionModel(s.Heading, s.Markdown, BlamelessLinter.IsFiveWhys(s.Heading) ? WhysOf(postmortem, s) : null)).ToList();
         var link = Routes.UriOf(settings.BaseUrl, Routes.Postmortem(postmortem.Id));
         var entry = new PostmortemFeedEntry(link.AbsoluteUri, postmortem.Title, postmortem.Summary, published, link);
         return new PostmortemModel(postmortem, incidents, severity, started, resolved, published, impactDuration, metrics, lag, items, counts, sections, entry);
@@ -250,10 +247,13 @@ internal static partial class PostmortemAnalyzer
     /// The Five Whys as a chain when the section is a numbered list of "Why …? Because …" items; null otherwise,
     /// and the page then shows the section as written.
     /// </summary>
-    internal static List<FiveWhy>? WhysOf(string markdown)
+    private static List<FiveWhy>? WhysOf(Postmortem postmortem, PostmortemSection section)
     {
-        var document = Markdown.Parse(markdown, Pipeline);
-        var lists = document.OfType<ListBlock>().Where(l => l.IsOrdered).ToList();
+        // The section's blocks in the tree read with the file: those after its heading, up to the next H2.
+        var lists = postmortem.Document
+            .SkipWhile(b => b.Line < section.Line)
+            .TakeWhile(b => b is not HeadingBlock { Level: 2 })
+            .OfType<ListBlock>().Where(l => l.IsOrdered).ToList();
         if (lists.Count != 1)
         {
             return null;
@@ -262,7 +262,7 @@ internal static partial class PostmortemAnalyzer
         var whys = new List<FiveWhy>();
         foreach (var item in lists[0].OfType<ListItemBlock>())
         {
-            var text = ListMarker().Replace(markdown.Substring(item.Span.Start, item.Span.Length), "").Trim();
+            var text = ListMarker().Replace(postmortem.Text.Substring(item.Span.Start, item.Span.Length), "").Trim();
             var question = text.IndexOf('?', StringComparison.Ordinal);
             if (question < 0)
             {

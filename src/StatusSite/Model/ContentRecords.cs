@@ -1,3 +1,5 @@
+using Markdig.Syntax;
+
 namespace StatusSite.Model;
 
 /// <summary>Everything read from input/, parsed and validated, before any derived fact.</summary>
@@ -80,7 +82,8 @@ public sealed record Maintenance(
 public sealed record MaintenanceUpdate(DateTimeOffset At, MaintenanceStatus Status, string Markdown, int Line);
 
 /// <summary>One postmortem file (SPEC §2.4). Without <see cref="Published"/> it is a draft and nothing of it is published.</summary>
-/// <param name="Text">The whole file (LF line endings), which the blameless linter walks as a Markdown syntax tree.</param>
+/// <param name="Text">The whole file (LF line endings); <see cref="Document"/>'s spans point into it.</param>
+/// <param name="Document">The file's Markdig tree, parsed once when it is read: the blameless linter and the Five Whys walk it.</param>
 public sealed record Postmortem(
     string Id,
     string SourcePath,
@@ -95,7 +98,8 @@ public sealed record Postmortem(
     IReadOnlyList<ActionItem> ActionItems,
     IReadOnlyList<PostmortemSection> Sections,
     PostmortemLines Lines,
-    string Text)
+    string Text,
+    MarkdownDocument Document)
 {
     public bool IsDraft => Published is null;
 }

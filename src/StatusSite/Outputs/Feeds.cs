@@ -102,13 +102,27 @@ public static class Feeds
             return [];
         }
 
-        // Indexed loops over updates: foreach over a read-only list boxes an enumerator per incident, for every feed.
-        var newest = new NewestTimes(limit);
+        // The limit newest times, oldest first: the limit-th newest time is all the feed needs to know.
+        var newest = new PriorityQueue<long, long>(limit);
+        void Offer(long time)
+        {
+            if (newest.Count < limit)
+            {
+                newest.Enqueue(time, time);
+            }
+            else if (time > newest.Peek())
+            {
+                newest.EnqueueDequeue(time, time);
+            }
+        }
+
+        // Indexed loops over updates: foreach over a read-only list boxes an enumerator per incident,
+        // for every feed.
         foreach (var incident in incidents)
         {
             for (var u = 0; u < incident.Updates.Count; u++)
             {
-                newest.Offer(incident.Updates[u].At.UtcTicks);
+                Offer(incident.Updates[u].At.UtcTicks);
             }
         }
 
@@ -116,11 +130,11 @@ public static class Feeds
         {
             foreach (var entry in maintenance.Timeline)
             {
-                newest.Offer(entry.At.UtcTicks);
+                Offer(entry.At.UtcTicks);
             }
         }
 
-        if (newest.Oldest is not { } oldest)
+        if (!newest.TryPeek(out var oldest, out _))
         {
             return [];
         }
@@ -205,57 +219,5 @@ public static class Feeds
             entry.At,
             [.. maintenance.Components.Select(c => new FeedCategory(c.Id, c.Name))],
             entry.Markdown);
-    }
-
-    /// <summary>
-    /// The newest <c>limit</c> times seen, kept in a small heap: a feed keeps the 50 newest of a
-    /// history's tens of thousands of updates, and the 50th-newest time is all it needs to know.
-    /// </summary>
-    private sealed class NewestTimes(int limit)
-    {
-        private readonly long[] _heap = new long[limit];
-        private int _count;
-
-        /// <summary>The oldest of the kept times (the limit-th newest, or the oldest of all when there are fewer); null before any.</summary>
-        public long? Oldest => _count == 0 ? null : _heap[0];
-
-        public void Offer(long time)
-        {
-            if (_count < _heap.Length)
-            {
-                var i = _count++;
-                _heap[i] = time;
-                while (i > 0 && _heap[(i - 1) / 2] > _heap[i])
-                {
-                    (_heap[i], _heap[(i - 1) / 2]) = (_heap[(i - 1) / 2], _heap[i]);
-                    i = (i - 1) / 2;
-                }
-            }
-            else if (time > _heap[0])
-            {
-                _heap[0] = time;
-                for (var i = 0; ;)
-                {
-                    var (left, right, smallest) = ((2 * i) + 1, (2 * i) + 2, i);
-                    if (left < _count && _heap[left] < _heap[smallest])
-                    {
-                        smallest = left;
-                    }
-
-                    if (right < _count && _heap[right] < _heap[smallest])
-                    {
-                        smallest = right;
-                    }
-
-                    if (smallest == i)
-                    {
-                        break;
-                    }
-
-                    (_heap[i], _heap[smallest]) = (_heap[smallest], _heap[i]);
-                    i = smallest;
-                }
-            }
-        }
     }
 }

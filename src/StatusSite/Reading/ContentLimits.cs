@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Globalization;
+using System.Text.RegularExpressions;
 
 using StatusSite.Core;
 
@@ -6,39 +8,66 @@ namespace StatusSite.Reading;
 
 /// <summary>
 /// The limits that keep a mangled or hostile file from crashing or stalling a build, checked on the raw text before
-/// anything parses it: no control characters (XML feeds cannot hold them, and they hide what a line says), and no
+/// anything parses it: no control characters, raw or written as character references such as '&amp;#1;' (XML feeds
+/// cannot hold them, and they hide what a line says), and no
 /// Markdown nested deeper than <see cref="MaxNesting"/> levels. The nesting bound keeps Markdig well below its own
 /// depth limit (128, which it enforces by throwing) and keeps its link parsing linear: a run of '[a](' that never
 /// closes is rescanned for each opener, which took minutes for a 500 KB paragraph.
 /// </summary>
-internal static class ContentLimits
+internal static partial class ContentLimits
 {
     /// <summary>The deepest nesting of quotes, lists, indentation and open brackets in Markdown, and of YAML blocks.</summary>
     internal const int MaxNesting = 32;
 
-    /// <summary>C0 controls other than tab, line feed and carriage return; DEL; the C1 controls.</summary>
+    /// <summary>
+    /// C0 controls other than tab, line feed and carriage return; DEL; the C1 controls; and U+FFFE and U+FFFF, which
+    /// are no characters at all (XML cannot hold them either).
+    /// </summary>
     private static readonly SearchValues<char> ControlCharacters = SearchValues.Create(
-        [.. Enumerable.Range(0, 0x20).Where(c => c is not ('\t' or '\n' or '\r')).Select(c => (char)c), '\u007F', .. Enumerable.Range(0x80, 0x20).Select(c => (char)c)]);
+        [.. Enumerable.Range(0, 0x20).Where(c => c is not ('\t' or '\n' or '\r')).Select(c => (char)c), '\u007F', .. Enumerable.Range(0x80, 0x20).Select(c => (char)c), '\uFFFE', '\uFFFF']);
 
-    /// <summary>Reports the first control character in <paramref name="text"/>; true when there is none.</summary>
+    /// <summary>
+    /// Reports the first control character in <paramref name="text"/>, raw or as a numeric character reference, which
+    /// Markdown decodes (anywhere, as the raw check looks anywhere); true when there is none. '&amp;#0;' is left alone:
+    /// CommonMark reads it as U+FFFD.
+    /// </summary>
     public static bool CheckControlCharacters(string display, string text, DiagnosticBag diagnostics)
     {
         var at = text.AsSpan().IndexOfAny(ControlCharacters);
-        if (at < 0)
+        if (at >= 0)
         {
-            return true;
+            diagnostics.Error(display, LineAt(text, at), $"this line holds the invisible control character {Describe(text[at])}, which no page or feed can show; remove it");
+            return false;
         }
 
-        var hint = text[at] switch
+        if (text.Contains("&#", StringComparison.Ordinal))
         {
-            '\u001B' => " (ESC: pasted terminal colours?)",
-            '\0' => " (NUL: is this a binary file?)",
-            '\b' => " (backspace)",
-            _ => "",
-        };
-        diagnostics.Error(display, LineAt(text, at), $"this line holds the invisible control character U+{(int)text[at]:X4}{hint}, which no page or feed can show; remove it");
-        return false;
+            foreach (Match reference in NumericReference().Matches(text))
+            {
+                var hex = reference.Groups["hex"];
+                var value = int.Parse(hex.Success ? hex.ValueSpan : reference.Groups["decimal"].ValueSpan, hex.Success ? NumberStyles.AllowHexSpecifier : NumberStyles.None, CultureInfo.InvariantCulture);
+                if (value is > 0 and <= char.MaxValue && ControlCharacters.Contains((char)value))
+                {
+                    diagnostics.Error(display, LineAt(text, reference.Index), $"the character reference '{reference.Value}' stands for the invisible control character {Describe((char)value)}, which no page or feed can show; remove it");
+                    return false;
+                }
+            }
+        }
+
+        return true;
     }
+
+    private static string Describe(char c) => $"U+{(int)c:X4}" + c switch
+    {
+        '\u001B' => " (ESC: pasted terminal colours?)",
+        '\0' => " (NUL: is this a binary file?)",
+        '\b' => " (backspace)",
+        _ => "",
+    };
+
+    /// <summary>A numeric character reference as CommonMark reads one: up to 7 decimal or 6 hexadecimal digits.</summary>
+    [GeneratedRegex("&#(?:(?<decimal>[0-9]{1,7})|[xX](?<hex>[0-9a-fA-F]{1,6}));")]
+    private static partial Regex NumericReference();
 
     /// <summary>
     /// Reports the first Markdown line nested more than <see cref="MaxNesting"/> levels deep; true when there is none.

@@ -65,7 +65,7 @@ public sealed partial class ContentReader
         var catalogue = settings?.Components.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
         var incidents = ReadFolder("incidents", (display, file, diagnostics) => IncidentReader.Read(display, file, catalogue, diagnostics));
         var maintenances = ReadFolder("maintenance", (display, file, diagnostics) => MaintenanceReader.Read(display, file, catalogue, diagnostics));
-        var postmortems = ReadFolder("postmortems", (display, file, diagnostics) => PostmortemReader.Read(display, file, diagnostics));
+        var postmortems = ReadFolder("postmortems", (display, file, diagnostics) => PostmortemReader.Read(display, file, diagnostics), keepDocuments: true);
         CheckUniqueIds(incidents, i => i.Id, i => i.SourcePath, "incident");
         CheckUniqueIds(maintenances, m => m.Id, m => m.SourcePath, "maintenance");
         CheckUniqueIds(postmortems, p => p.Id, p => p.SourcePath, "postmortem");
@@ -88,7 +88,8 @@ public sealed partial class ContentReader
 
     /// <summary>Reads every .md file under input/&lt;folder&gt;, in parallel, in a stable (ordinal path) order.</summary>
     /// <param name="parse">Reads one file (its display name, its text) into a bag of its own, so a file's reader sees only its own errors.</param>
-    private IReadOnlyList<T> ReadFolder<T>(string folder, Func<string, MarkdownFile, DiagnosticBag, T?> parse)
+    /// <param name="keepDocuments">Keep each file's Markdig tree for the analysis (postmortems: few, and walked twice).</param>
+    private IReadOnlyList<T> ReadFolder<T>(string folder, Func<string, MarkdownFile, DiagnosticBag, T?> parse, bool keepDocuments = false)
         where T : class
     {
         var root = Path.Combine(_inputDir, folder);
@@ -107,7 +108,7 @@ public sealed partial class ContentReader
                 var found = new DiagnosticBag();
                 if (ContentLimits.CheckControlCharacters(display, text, found) && ContentLimits.CheckMarkdownNesting(display, text, found))
                 {
-                    items[i] = parse(display, MarkdownFile.Parse(text), found);
+                    items[i] = parse(display, MarkdownFile.Parse(text, keepDocuments), found);
                 }
 
                 _diagnostics.AddRange(found);

@@ -1,6 +1,7 @@
 using Markdig;
 using Markdig.Extensions.Yaml;
 using Markdig.Syntax;
+using StatusSite.Rendering;
 
 namespace StatusSite.Reading;
 
@@ -11,10 +12,9 @@ namespace StatusSite.Reading;
 /// </summary>
 internal sealed class MarkdownFile
 {
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseYamlFrontMatter().Build();
-
-    private MarkdownFile(string[] lines, string? frontMatter, int frontMatterFirstLine, int frontMatterEndLine, string preamble, int preambleLine, IReadOnlyList<Section> sections)
+    private MarkdownFile(string[] lines, string? frontMatter, int frontMatterFirstLine, int frontMatterEndLine, string preamble, int preambleLine, IReadOnlyList<Section> sections, MarkdownDocument? document)
     {
+        Document = document;
         Lines = lines;
         FrontMatterEndLine = frontMatterEndLine;
         FrontMatter = frontMatter;
@@ -43,6 +43,9 @@ internal sealed class MarkdownFile
 
     public IReadOnlyList<Section> Sections { get; }
 
+    /// <summary>Markdig's tree of the whole file (its text is <see cref="Lines"/> joined by '\n'); kept only when asked for.</summary>
+    public MarkdownDocument? Document { get; }
+
     /// <summary>An H2 heading and the Markdown lines under it, up to the next H2.</summary>
     /// <param name="Line">1-based line of the heading.</param>
     /// <param name="BodyLines">The lines under the heading, with their 1-based line numbers.</param>
@@ -50,13 +53,15 @@ internal sealed class MarkdownFile
 
     /// <summary>What the file's block structure says: its front matter and the lines (0-based) of its top-level H2 headings.</summary>
     /// <param name="BodyStart">0-based line after the front matter; 0 without front matter.</param>
-    internal sealed record Blocks(string? FrontMatter, int FrontMatterFirstLine, int BodyStart, List<int> Headings);
+    /// <param name="Document">Markdig's tree; null when the blocks were read line by line.</param>
+    internal sealed record Blocks(string? FrontMatter, int FrontMatterFirstLine, int BodyStart, List<int> Headings, MarkdownDocument? Document = null);
 
-    public static MarkdownFile Parse(string text)
+    /// <summary>Splits a file; with <paramref name="keepDocument"/> it is always parsed by Markdig and keeps the tree (a postmortem's, which the analysis walks).</summary>
+    public static MarkdownFile Parse(string text, bool keepDocument = false)
     {
         text = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
         var lines = text.Split('\n');
-        var (frontMatter, frontMatterFirstLine, bodyStart, headings) = PlainBlocks(lines) ?? MarkdigBlocks(text);
+        var (frontMatter, frontMatterFirstLine, bodyStart, headings, document) = (keepDocument ? null : PlainBlocks(lines)) ?? MarkdigBlocks(text);
         var preambleEnd = headings.Count > 0 ? headings[0] : lines.Length;
         var preamble = JoinTrimmed(lines, bodyStart, preambleEnd, out var preambleLine);
         var sections = new List<Section>(headings.Count);
@@ -74,13 +79,13 @@ internal sealed class MarkdownFile
             sections.Add(new Section(start + 1, heading, body));
         }
 
-        return new MarkdownFile(lines, frontMatter, frontMatterFirstLine, bodyStart, preamble, preambleLine, sections);
+        return new MarkdownFile(lines, frontMatter, frontMatterFirstLine, bodyStart, preamble, preambleLine, sections, document);
     }
 
     /// <summary>The blocks as Markdig parses them: right for every file, but most of the cost of reading one.</summary>
     internal static Blocks MarkdigBlocks(string text)
     {
-        var document = Markdown.Parse(text, Pipeline);
+        var document = Markdown.Parse(text, MarkdownPipelines.Files);
         string? frontMatter = null;
         var frontMatterFirstLine = 0;
         var bodyStart = 0;
@@ -92,7 +97,7 @@ internal sealed class MarkdownFile
             bodyStart = yaml.Line + yaml.Lines.Count + 2;
         }
 
-        return new Blocks(frontMatter, frontMatterFirstLine, bodyStart, [.. document.OfType<HeadingBlock>().Where(h => h.Level == 2 && h.Line >= bodyStart).Select(h => h.Line)]);
+        return new Blocks(frontMatter, frontMatterFirstLine, bodyStart, [.. document.OfType<HeadingBlock>().Where(h => h.Level == 2 && h.Line >= bodyStart).Select(h => h.Line)], document);
     }
 
     /// <summary>

@@ -93,7 +93,8 @@ internal static partial class PostmortemReader
             items,
             sections,
             lines,
-            string.Join('\n', file.Lines));
+            string.Join('\n', file.Lines),
+            file.Document ?? throw new InvalidOperationException("a postmortem is read with its Markdig tree"));
     }
 
     private static ActionItem? ReadActionItem(string display, ActionItemDto item, DiagnosticBag diagnostics)

@@ -10,34 +10,16 @@ namespace StatusSite.Rendering;
 /// Renders content Markdown to HTML. Raw HTML is disabled: it is shown as text, because the
 /// site is public and pull requests come from many hands. For the same reason a link or image
 /// keeps only a safe target (<see cref="LinkTargets"/>); any other is shown as text. HTML comments
-/// are author notes and are cut before rendering. One pipeline, built once (it is thread-safe).
+/// are author notes and are cut before rendering. The syntax is the site's one (<see cref="MarkdownPipelines"/>).
 /// </summary>
 public static class MarkdownRenderer
 {
-    private static readonly MarkdownPipeline Pipeline = SafePipeline();
-
-    /// <summary>The same syntax with HTML read as HTML: only to find the comments, as CommonMark finds them (never inside code).</summary>
-    private static readonly MarkdownPipeline CommentFinder = Builder().Build();
-
-    private static MarkdownPipelineBuilder Builder() => new MarkdownPipelineBuilder()
-        .UseAutoLinks()
-        .UsePipeTables()
-        .UseEmphasisExtras()
-        .UseListExtras();
-
-    private static MarkdownPipeline SafePipeline()
-    {
-        var builder = Builder().DisableHtml();
-        builder.DocumentProcessed += LinkTargets.Disarm;
-        return builder.Build();
-    }
-
     public static string ToHtml(string markdown) =>
         markdown.Length == 0 ? "" : PlainParagraphs.ToHtml(markdown) ?? PipelineHtml(markdown);
 
     /// <summary>The pipeline's HTML, for what <see cref="PlainParagraphs"/> declines.</summary>
     internal static string PipelineHtml(string markdown) =>
-        Markdown.ToHtml(WithoutComments(markdown), Pipeline).Replace("\r\n", "\n", StringComparison.Ordinal);
+        Markdown.ToHtml(WithoutComments(markdown), MarkdownPipelines.Safe).Replace("\r\n", "\n", StringComparison.Ordinal);
 
     /// <summary>One plain-text renderer per thread: building a renderer costs more than rendering a short update.</summary>
     [ThreadStatic]
@@ -52,7 +34,7 @@ public static class MarkdownRenderer
     {
         var (renderer, writer) = _plainText ??= CreatePlainTextRenderer();
         writer.GetStringBuilder().Clear();
-        renderer.Render(Markdown.Parse(WithoutComments(markdown), Pipeline));
+        renderer.Render(Markdown.Parse(WithoutComments(markdown), MarkdownPipelines.Safe));
         writer.Flush();
         return writer.ToString().Trim();
     }
@@ -69,7 +51,7 @@ public static class MarkdownRenderer
             return markdown;
         }
 
-        var document = Markdown.Parse(markdown, CommentFinder);
+        var document = Markdown.Parse(markdown, MarkdownPipelines.Fragments);
         var comments = document.Descendants<HtmlBlock>().Where(b => b.Type == HtmlBlockType.Comment).Select(b => b.Span)
             .Concat(document.Descendants<HtmlInline>().Where(i => i.Tag.StartsWith("<!--", StringComparison.Ordinal)).Select(i => i.Span))
             .OrderBy(s => s.Start);
@@ -91,7 +73,7 @@ public static class MarkdownRenderer
     {
         var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer) { EnableHtmlForBlock = false, EnableHtmlForInline = false, EnableHtmlEscape = false };
-        Pipeline.Setup(renderer);
+        MarkdownPipelines.Safe.Setup(renderer);
         return (renderer, writer);
     }
 }

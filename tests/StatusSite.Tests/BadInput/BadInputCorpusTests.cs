@@ -43,7 +43,7 @@ public sealed class BadInputCorpusTests
         await AssertOutcomeAsync(site, corpusCase.ExitCode, corpusCase.Diagnostics);
     }
 
-    private const int GeneratedCaseCount = 22;
+    private const int GeneratedCaseCount = 30;
 
     [Fact]
     public async Task A_utf8_bom_is_accepted()
@@ -183,6 +183,7 @@ public sealed class BadInputCorpusTests
     [InlineData("incidents/x.md", "Elevated", "Elevated \u001B[31m", 2, "U+001B (ESC: pasted terminal colours?)")]
     [InlineData("incidents/x.md", "We are", "We \u0001are", 10, "U+0001")]
     [InlineData("site.yml", "name: Public API", "name: Public\bAPI", 10, "U+0008 (backspace)")]
+    [InlineData("incidents/x.md", "We are", "We \uFFFEare", 10, "U+FFFE")]
     public async Task A_control_character_is_refused_at_its_line(string file, string find, string replace, int line, string what)
     {
         using var site = TestSite.Create();
@@ -191,6 +192,30 @@ public sealed class BadInputCorpusTests
         site.Write(file, text.Replace(find, replace, StringComparison.Ordinal));
 
         await AssertHostileAsync(site, $"input/{file}:{line}: this line holds the invisible control character {what}, which no page or feed can show; remove it");
+    }
+
+    [Theory]
+    [InlineData("&#1;", "U+0001")]
+    [InlineData("&#x1b;", "U+001B (ESC: pasted terminal colours?)")]
+    [InlineData("&#127;", "U+007F")]
+    [InlineData("&#X85;", "U+0085")]
+    [InlineData("&#0000008;", "U+0008 (backspace)")]
+    [InlineData("&#xFFFE;", "U+FFFE")]
+    public async Task A_control_character_written_as_a_character_reference_is_refused_at_its_line(string reference, string what)
+    {
+        using var site = TestSite.Create();
+        site.Write("incidents/x.md", Incident.Replace("We are", "We " + reference + "are", StringComparison.Ordinal));
+
+        await AssertHostileAsync(site, $"input/incidents/x.md:10: the character reference '{reference}' stands for the invisible control character {what}, which no page or feed can show; remove it");
+    }
+
+    [Fact]
+    public async Task Character_references_to_visible_characters_and_to_nothing_are_accepted()
+    {
+        using var site = TestSite.Create();
+        site.Write("incidents/x.md", Incident.Replace("We are", "We &#x2014; &#0; &#9; &#10; &#12345678; &#x1234567; &amp;#1; are", StringComparison.Ordinal));
+
+        await AssertOutcomeAsync(site, 0, []);
     }
 
     [Fact]
