@@ -53,7 +53,7 @@ public sealed class ToolPackageTests(ITestOutputHelper output) : IDisposable
         var declared = await Run(_root, statussite, "new", "incident", "--input", "mystatus/input", "--title", "Website unreachable", "--severity", "SEV1", "--component", "web=major_outage", "--next-update", "30m");
         Assert.Contains("website-unreachable.md", declared.Output, StringComparison.Ordinal);
         var rebuilt = await Run(_root, statussite, "build", "--input", "mystatus/input");
-        Assert.Contains("Built 1 incidents", rebuilt.Output, StringComparison.Ordinal);
+        Assert.Contains("Built 1 incident and", rebuilt.Output, StringComparison.Ordinal);
         Assert.Contains("Website unreachable", File.ReadAllText(Path.Combine(_root, "_site", "index.html")), StringComparison.Ordinal);
     }
 

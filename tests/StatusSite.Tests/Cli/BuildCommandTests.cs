@@ -16,7 +16,7 @@ public sealed class BuildCommandTests
         Assert.Equal(
             [
                 "::error file=input/incidents/bad.md,line=5,title=statussite::unknown component 'apii' (did you mean 'api'?); use an id from the components in site.yml",
-                "Build failed with 1 error(s); nothing was written and _site/ is unchanged.",
+                "Build failed with 1 error; nothing was written and _site/ is unchanged.",
             ],
             run.Lines);
         Assert.False(Directory.Exists(site.Output));
