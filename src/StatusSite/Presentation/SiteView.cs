@@ -74,9 +74,9 @@ public sealed class SiteView(SiteModel site, Translations strings)
 
     public static string Name(ActionPriority priority) => priority.ToString();
 
-    /// <summary>The label of an open incident's next update and its time ("Next update by" for a promise, the policy's words otherwise); null when none is due.</summary>
+    /// <summary>The label of an open incident's next update and its time: one phrase whether the update promised it or the policy sets it; null when none is due.</summary>
     public NextUpdateText? NextUpdate(IncidentModel incident) => incident.NextUpdateBy is { } at
-        ? new NextUpdateText(incident.NextUpdatePromised ? T["incident.next_update"] : T["incident.next_update_policy"], at)
+        ? new NextUpdateText(T["incident.next_update"], at)
         : null;
 
     /// <summary>When a resolved incident's postmortem is due, or that it is overdue; null when none is expected or it is published.</summary>
