@@ -42,6 +42,12 @@ public sealed class SiteView(SiteModel site, Translations strings)
 
     public static string Iso(DateOnly date) => Timestamp.Fixed(date.ToDateTime(TimeOnly.MinValue), "yyyy-MM-dd");
 
+    /// <summary>The pattern of <see cref="Utc"/>, for the script to write the reader's local time in the same format.</summary>
+    public string TimeFormat => T["format.date_time"];
+
+    /// <summary>The month abbreviations <see cref="TimeFormat"/>'s 'MMM' writes, January first, separated by '|'.</summary>
+    public string MonthNames => string.Join('|', T.Culture.DateTimeFormat.AbbreviatedMonthGenitiveNames.Take(12));
+
     public string Date(DateOnly date) => date.ToString(T["format.date"], T.Culture);
 
     public string Month(int year, int month) => new DateTime(year, month, 1).ToString(T["format.month"], T.Culture);
