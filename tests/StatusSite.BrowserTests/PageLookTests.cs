@@ -102,6 +102,39 @@ public sealed class PageLookTests(SampleSite site)
     }
 
     [Fact]
+    public async Task Incident_and_postmortem_pages_print_without_navigation_and_with_links_as_text()
+    {
+        await using var context = await site.NewContextAsync();
+        var found = new List<string>();
+        var links = 0;
+        foreach (var (kind, path) in site.PageKinds.Where(k => k.Kind is "incidents/*" or "postmortems/*"))
+        {
+            var page = await SampleSite.OpenAsync(context, path);
+            await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+            found.AddRange((await page.EvaluateJsonAsync<List<string>>("""
+                () => {
+                  const found = [];
+                  for (const e of document.querySelectorAll('.site-header, nav, .site-footer, .skip'))
+                    if (e.getClientRects().length > 0) found.push('shown: ' + e.outerHTML.slice(0, 60));
+                  const text = getComputedStyle(document.body).color;
+                  for (const a of document.querySelectorAll('main a')) {
+                    const style = getComputedStyle(a);
+                    if (style.color !== text || style.textDecorationLine !== 'none') found.push('styled as a link: ' + a.outerHTML.slice(0, 80));
+                    if (a.href.startsWith('http') && a.getAttribute('href').startsWith('http') && !getComputedStyle(a, '::after').content.includes(a.getAttribute('href')))
+                      found.push('address not written: ' + a.outerHTML.slice(0, 80));
+                  }
+                  return found;
+                }
+                """)).Select(f => $"{kind} ({path}): {f}"));
+            links += await page.Locator("main a").CountAsync();
+            await page.CloseAsync();
+        }
+
+        Assert.True(links > 0, "no link in the pages printed: nothing was measured");
+        Assert.True(found.Count == 0, string.Join("\n", found));
+    }
+
+    [Fact]
     public async Task Adding_the_readers_local_times_moves_nothing_on_the_page()
     {
         await using var context = await site.NewContextAsync(new BrowserNewContextOptions { TimezoneId = "America/Los_Angeles", Locale = "en-US" });

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Playwright;
 using StatusSite.BrowserTests.Support;
 
@@ -40,13 +41,18 @@ public sealed class ScriptTests(SampleSite site)
         var page = await SampleSite.OpenAsync(context, incident);
 
         var pairs = await page.EvaluateJsonAsync<List<string[]>>("""
-            () => [...document.querySelectorAll('time[data-local]')].map(t => [t.innerText, t.nextElementSibling && t.nextElementSibling.matches('.local') ? t.nextElementSibling.innerText : ''])
+            () => [...document.querySelectorAll('time[data-local]')].map(t => [t.innerText, t.nextElementSibling && t.nextElementSibling.matches('.local') ? t.nextElementSibling.innerText : '', t.getAttribute('datetime')])
             """);
         Assert.NotEmpty(pairs);
+        var newYork = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
         Assert.All(pairs, p =>
         {
             Assert.EndsWith(" UTC", p[0], StringComparison.Ordinal);
-            Assert.Matches(@"^ \(.+ E[SD]T\)$", p[1]);
+
+            // The local time in the page's own format, as the UTC time is written: '26 Nov 2026, 17:10 EST'.
+            var local = TimeZoneInfo.ConvertTime(DateTimeOffset.Parse(p[2], CultureInfo.InvariantCulture), newYork);
+            var zone = newYork.IsDaylightSavingTime(local) ? "EDT" : "EST";
+            Assert.Equal($" ({local.ToString("d MMM yyyy, HH:mm", CultureInfo.GetCultureInfo("en"))} {zone})", p[1]);
         });
     }
 

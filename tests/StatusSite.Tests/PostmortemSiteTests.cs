@@ -20,6 +20,32 @@ public sealed class PostmortemSiteTests
         page.QuerySelector($"#metric-{key} .value")!.TextContent.Trim();
 
     [Fact]
+    public async Task Impact_box_shows_the_author_s_label_and_keeps_acronyms_in_the_key()
+    {
+        using var site = SiteWithPostmortem(Postmortems.FrontMatter(extra: """
+            impact:
+              api_requests_failed: 4% for 90 minutes
+              dns_p99_latency-ms: "850"
+              webhooks_delayed: { label: "Webhooks sent late (over 5 min)", value: "12,400" }
+              sla_credit:
+                label: Customers owed an SLA credit
+                value: "3"
+            """));
+        await site.BuildOkAsync();
+
+        var box = site.Page("postmortems/api-outage-review/").QuerySelector(".impact-box dl")!;
+        var rows = box.QuerySelectorAll("dt").Zip(box.QuerySelectorAll("dd"), (dt, dd) => (dt.TextContent, dd.TextContent)).ToList();
+        Assert.Equal(
+            [
+                ("API requests failed", "4% for 90 minutes"),
+                ("DNS P99 latency ms", "850"),
+                ("Webhooks sent late (over 5 min)", "12,400"),
+                ("Customers owed an SLA credit", "3"),
+            ],
+            rows);
+    }
+
+    [Fact]
     public async Task Postmortem_page_shows_metrics_computed_from_the_incident_and_milestones()
     {
         using var site = SiteWithPostmortem();

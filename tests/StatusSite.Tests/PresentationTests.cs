@@ -89,6 +89,26 @@ public sealed partial class PresentationTests
         Assert.Equal(state.Indicator, apiStatus.GetProperty("indicator").GetString());
     }
 
+    public static TheoryData<string> ShippedLanguages() => [.. Languages()];
+
+    [Theory]
+    [MemberData(nameof(ShippedLanguages))]
+    public async Task Next_update_has_one_phrase_whether_promised_or_set_by_the_policy(string language)
+    {
+        using var site = TestSite.Create(TestSite.DefaultSiteYml.Replace("language: en", "language: " + language, StringComparison.Ordinal));
+        site.Write("incidents/outage.md", Open("SEV2", "partial_outage"));
+        site.Write("incidents/promised.md", Incidents.File(
+            "title: Slow dashboard\nseverity: SEV3\ncomponents:\n  dashboard: degraded_performance",
+            Incidents.Update("2026-11-26 22:30 UTC", "Identified", "We found it.", nextUpdate: "2026-11-27 01:00 UTC")));
+        await site.BuildOkAsync();
+        var phrase = StringsOf(language)["incident.next_update"];
+
+        var next = site.Page().QuerySelectorAll(".incident-active .next");
+        Assert.Equal(2, next.Length);
+        Assert.All(next, n => Assert.StartsWith(phrase + " ", n.TextContent, StringComparison.Ordinal));
+        Assert.Contains(phrase, site.Page("incidents/outage/").QuerySelectorAll(".incident dt").Select(dt => dt.TextContent));
+    }
+
     [Fact]
     public void Every_shipped_language_has_its_own_banner_words()
     {

@@ -107,8 +107,8 @@ public sealed record Postmortem(
 /// <summary>Where the postmortem's front-matter keys were written, for diagnostics; <see cref="ActionItems"/> is 0 when the key is absent.</summary>
 public sealed record PostmortemLines(int Title, int Incidents, int Published, int Summary, int Authors, int Detected, int Mitigated, int ActionItems);
 
-/// <summary>One line of the impact box, as written: a name such as <c>requests_failed</c> and its value.</summary>
-public sealed record ImpactEntry(string Key, string Value, int Line);
+/// <summary>One line of the impact box, as written: a name such as <c>requests_failed</c>, the author's label if any, and its value.</summary>
+public sealed record ImpactEntry(string Key, string? Label, string Value, int Line);
 
 /// <summary>An action item; <see cref="IssueNumber"/> is an issue in <c>site.repository</c>, <see cref="IssueUrl"/> any other tracker.</summary>
 public sealed record ActionItem(

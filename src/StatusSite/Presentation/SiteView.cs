@@ -15,6 +15,11 @@ public sealed class SiteView(SiteModel site, Translations strings)
     private static readonly string[] ComponentCss = [.. Enum.GetValues<ComponentStatus>().Select(EnumNames.Of)];
     private static readonly string[] DayCss = [.. ComponentCss.Select(css => "u-" + css)];
     private static readonly string[] DayCssNone = [.. DayCss.Select(css => css + " u-none")];
+
+    /// <summary>Words an impact key keeps in capitals when it becomes a label.</summary>
+    private static readonly HashSet<string> Acronyms = new(
+        ["API", "SLA", "SLO", "SLI", "CPU", "GPU", "RAM", "DNS", "HTTP", "HTTPS", "TLS", "SSL", "TCP", "UDP", "IP", "CDN", "URL", "SQL", "DB", "SSO", "VPN", "UI", "SMS", "ID", "IO", "P50", "P95", "P99"],
+        StringComparer.OrdinalIgnoreCase);
     private readonly string[] _componentStatus = Names<ComponentStatus>(strings, "component_status.");
     private readonly string[] _incidentStatus = Names<IncidentStatus>(strings, "incident_status.");
     private readonly string[] _maintenanceStatus = Names<MaintenanceStatus>(strings, "maintenance_status.");
@@ -36,6 +41,12 @@ public sealed class SiteView(SiteModel site, Translations strings)
     public static string Iso(DateTimeOffset time) => Timestamp.ToIso(time);
 
     public static string Iso(DateOnly date) => Timestamp.Fixed(date.ToDateTime(TimeOnly.MinValue), "yyyy-MM-dd");
+
+    /// <summary>The pattern of <see cref="Utc"/>, for the script to write the reader's local time in the same format.</summary>
+    public string TimeFormat => T["format.date_time"];
+
+    /// <summary>The month abbreviations <see cref="TimeFormat"/>'s 'MMM' writes, January first, separated by '|'.</summary>
+    public string MonthNames => string.Join('|', T.Culture.DateTimeFormat.AbbreviatedMonthGenitiveNames.Take(12));
 
     public string Date(DateOnly date) => date.ToString(T["format.date"], T.Culture);
 
@@ -74,9 +85,9 @@ public sealed class SiteView(SiteModel site, Translations strings)
 
     public static string Name(ActionPriority priority) => priority.ToString();
 
-    /// <summary>The label of an open incident's next update and its time ("Next update by" for a promise, the policy's words otherwise); null when none is due.</summary>
+    /// <summary>The label of an open incident's next update and its time: one phrase whether the update promised it or the policy sets it; null when none is due.</summary>
     public NextUpdateText? NextUpdate(IncidentModel incident) => incident.NextUpdateBy is { } at
-        ? new NextUpdateText(incident.NextUpdatePromised ? T["incident.next_update"] : T["incident.next_update_policy"], at)
+        ? new NextUpdateText(T["incident.next_update"], at)
         : null;
 
     /// <summary>When a resolved incident's postmortem is due, or that it is overdue; null when none is expected or it is published.</summary>
@@ -105,10 +116,14 @@ public sealed class SiteView(SiteModel site, Translations strings)
         metric.Value is { } span ? Duration(span) : T["postmortem.not_recorded"],
         T["metric." + metric.Key + "_definition"]);
 
-    /// <summary>An impact key as a label: <c>requests_failed</c> → "Requests failed".</summary>
+    /// <summary>An impact line's label: the author's, else its key in words.</summary>
+    public static string Label(ImpactEntry entry) => entry.Label ?? Label(entry.Key);
+
+    /// <summary>An impact key as a label, known acronyms kept: <c>api_requests_failed</c> → "API requests failed".</summary>
     public static string Label(string key)
     {
-        var words = key.Replace('_', ' ').Replace('-', ' ').Trim();
+        var words = string.Join(' ', key.Split(['_', '-', ' '], StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => Acronyms.Contains(w) ? w.ToUpperInvariant() : w));
         return words.Length == 0 ? words : char.ToUpperInvariant(words[0]) + words[1..];
     }
 

@@ -128,11 +128,22 @@ internal sealed class PostmortemDto : YamlDto
 
     public DateTimeOffset? Mitigated { get; set; }
 
-    public YamlMap<string>? Impact { get; set; }
+    public YamlMap<ImpactDto>? Impact { get; set; }
 
     public List<ActionItemDto>? ActionItems { get; set; }
 
     public Opaque? Internal { get; set; }
+}
+
+/// <summary>One line of the impact box: <c>key: value</c>, or <c>key: { label: …, value: … }</c> to write the label.</summary>
+internal sealed class ImpactDto : YamlDto, IScalarShorthand
+{
+    public string? Label { get; set; }
+
+    [RequiredKey("1.2% of API requests")]
+    public string? Value { get; set; }
+
+    void IScalarShorthand.SetFromScalar(string value) => Value = value;
 }
 
 internal sealed class ActionItemDto : YamlDto

@@ -89,7 +89,7 @@ internal static partial class PostmortemReader
             [.. (dto.Authors ?? []).Select(a => a.Trim()).Where(a => a.Length > 0)],
             dto.Detected,
             dto.Mitigated,
-            [.. (dto.Impact?.Entries ?? []).Select(e => new ImpactEntry(e.Key, e.Value, e.Line))],
+            [.. (dto.Impact?.Entries ?? []).Where(e => e.Value.Value is not null).Select(e => new ImpactEntry(e.Key, e.Value.Label, e.Value.Value!, e.Line))],
             items,
             sections,
             lines,

@@ -42,6 +42,12 @@ internal interface IYamlMap
     void Add(string key, object? value, int line);
 }
 
+/// <summary>A DTO that may also be written as its single value: <c>key: value</c> for <c>key: { value: … }</c>.</summary>
+internal interface IScalarShorthand
+{
+    void SetFromScalar(string value);
+}
+
 /// <summary>A YAML mapping of user-chosen keys (component ids, metric names), in written order, with lines.</summary>
 internal sealed class YamlMap<T> : IYamlMap
 {
@@ -203,9 +209,19 @@ internal sealed class YamlBinder(string path, int lineOffset, DiagnosticBag diag
 
     private YamlDto? BindObject(DtoShape shape, YamlTree.Node node)
     {
+        if (node is YamlTree.Scalar scalar && shape.TakesScalar)
+        {
+            var single = shape.Create();
+            single.Line = LineOf(node);
+            ((IScalarShorthand)single).SetFromScalar(scalar.Value);
+            return single;
+        }
+
         if (node is not YamlTree.Mapping mapping)
         {
-            diagnostics.Error(path, LineOf(node), $"expected a mapping of keys here (such as '{shape.SortedKeys.FirstOrDefault()}: …'), not a single value");
+            var instead = shape.TakesScalar ? "a single value or a mapping of keys" : "a mapping of keys";
+            var notThis = shape.TakesScalar ? "a list" : "a single value";
+            diagnostics.Error(path, LineOf(node), $"expected {instead} here (such as '{shape.SortedKeys.FirstOrDefault()}: …'), not {notThis}");
             return null;
         }
 
@@ -524,7 +540,11 @@ internal sealed class YamlBinder(string path, int lineOffset, DiagnosticBag diag
             Keys = members.ToDictionary(m => m.Key, StringComparer.Ordinal);
             SortedKeys = [.. Keys.Keys.Order(StringComparer.Ordinal)];
             Required = [.. members.Where(m => m.RequiredExample is not null)];
+            TakesScalar = typeof(IScalarShorthand).IsAssignableFrom(type);
         }
+
+        /// <summary>The DTO may be written as its single value (<see cref="IScalarShorthand"/>).</summary>
+        public bool TakesScalar { get; }
 
         public Dictionary<string, MemberShape> Keys { get; }
 
