@@ -75,8 +75,7 @@ internal static class CliApp
 
             config.AddCommand<NotifyCommand>("notify")
                 .WithDescription("Post each incident and maintenance update added since a commit to Slack, Teams and Statuspage-style webhooks (after a publish).")
-                .WithExample("notify", "--base", "HEAD~1")
-                .WithExample("notify", "--base", "\"${{ github.event.before }}\"");
+                .WithExample("notify", "--base", "HEAD~1");
 
             config.AddCommand<ServeCommand>("serve")
                 .WithDescription("Preview the site on 127.0.0.1: builds, serves, and rebuilds when input/ or the theme changes; shows build errors in the browser.")

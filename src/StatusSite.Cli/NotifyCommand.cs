@@ -77,7 +77,7 @@ internal sealed class NotifyCommand(IAnsiConsole console, TimeProvider clock) : 
             if (snapshot.Folder is { } folder)
             {
                 // Both read at one clock, so what only the clock changed is never news.
-                var (model, baseBag) = SiteBuilder.Analyze(folder, now, displayRoot: $"{settings.Base}:{settings.Input}");
+                var (model, baseBag) = SiteBuilder.Analyze(folder, now, displayRoot: $"{settings.Base}:{Path.GetRelativePath(Environment.CurrentDirectory, settings.Input).Replace('\\', '/')}");
                 if (model is null)
                 {
                     DiagnosticPrinter.PrintGrouped(console, baseBag.Sorted());

@@ -20,15 +20,17 @@ public sealed class GitSnapshot : IDisposable
             throw new ArgumentException($"'{commit}' is not a commit of the repository holding {folder}; give a commit, branch or tag, such as HEAD~1");
         }
 
-        // "<commit>:./" is the tree of this folder at the commit.
-        var tree = commit + ":./";
-        if ((await Git(folder, ["cat-file", "-e", tree], cancellationToken)).Code != 0)
+        // git archive runs at the top of the work tree: from a folder inside it, it only archives that folder's path.
+        var top = Text(await Git(folder, ["rev-parse", "--show-toplevel"], cancellationToken));
+        var prefix = Text(await Git(folder, ["rev-parse", "--show-prefix"], cancellationToken)).TrimEnd('/');
+        var tree = prefix.Length == 0 ? commit + "^{tree}" : commit + ":" + prefix;
+        if ((await Git(top, ["cat-file", "-e", tree], cancellationToken)).Code != 0)
         {
             return new GitSnapshot(null);
         }
 
         var target = Directory.CreateTempSubdirectory("statussite-base-").FullName;
-        var archive = await Git(folder, ["archive", "--format=tar", tree], cancellationToken);
+        var archive = await Git(top, ["archive", "--format=tar", tree], cancellationToken);
         await TarFile.ExtractToDirectoryAsync(archive.Output, target, overwriteFiles: false, cancellationToken);
         return new GitSnapshot(target);
     }
@@ -40,6 +42,8 @@ public sealed class GitSnapshot : IDisposable
             Directory.Delete(Folder, recursive: true);
         }
     }
+
+    private static string Text((int Code, MemoryStream Output) result) => System.Text.Encoding.UTF8.GetString(result.Output.ToArray()).Trim();
 
     private static async Task<(int Code, MemoryStream Output)> Git(string folder, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {

@@ -114,7 +114,7 @@ public static class Payloads
             ["page_id"] = pageId,
             ["name"] = maintenance.Title,
             ["status"] = EnumNames.Of(entry.StatusAfter),
-            ["impact"] = EnumNames.Of(Indicator.None),
+            ["impact"] = EnumNames.Of(StatusScale.IndicatorOf(ComponentStatus.UnderMaintenance)),
             ["impact_override"] = null,
             ["created_at"] = Timestamp.ToIso(maintenance.CreatedAt),
             ["updated_at"] = Timestamp.ToIso(entry.At),
