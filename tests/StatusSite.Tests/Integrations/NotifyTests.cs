@@ -92,6 +92,35 @@ public sealed class NotifyTests
     }
 
     [Fact]
+    public void A_maintenance_announcement_is_a_declaration_sent_as_Statuspages_scheduled_maintenance()
+    {
+        var view = View(TestSite.Create().Write("maintenance/2026/2026-12-09-api-upgrade.md", """
+            ---
+            title: API upgrade
+            components:
+              api: under_maintenance
+            scheduled_for: 2026-12-09T02:00:00Z
+            scheduled_until: 2026-12-09T04:00:00Z
+            ---
+
+            We upgrade the API servers.
+
+            ## 2026-11-25 10:00 UTC — Scheduled
+            The upgrade is scheduled.
+            """));
+
+        var notice = Assert.Single(Notices.Between(null, view));
+        var body = Assert.Single(Payloads.Statuspage(notice, view, TestSite.Parse(Now)));
+
+        Assert.Equal(NoticeKind.Declaration, notice.Kind);
+        Assert.Equal(view.Name(MaintenanceStatus.Scheduled), notice.Status);
+        Assert.Contains(notice.Facts, f => f.Label == "Public API" && f.Value == view.Name(ComponentStatus.UnderMaintenance));
+        Assert.Equal("scheduled", (string?)body["incident"]!["status"]);
+        Assert.Equal("2026-12-09T02:00:00Z", (string?)body["incident"]!["scheduled_for"]);
+        Assert.Equal("under_maintenance", (string?)body["incident"]!["components"]![0]!["status"]);
+    }
+
+    [Fact]
     public void The_Slack_message_keeps_Block_Kits_limits_and_always_sends_the_fallback_text()
     {
         var view = View(TestSite.Create().Write(IncidentPath, Declared
