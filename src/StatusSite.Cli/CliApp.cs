@@ -73,6 +73,10 @@ internal static class CliApp
                 .WithExample("resolve", "2026-11-26-api-errors")
                 .WithExample("resolve", "2026-11-26-api-errors", "--message", "\"Error rates have been normal for an hour. This incident is resolved.\"");
 
+            config.AddCommand<NotifyCommand>("notify")
+                .WithDescription("Post each incident and maintenance update added since a commit to Slack, Teams and Statuspage-style webhooks (after a publish).")
+                .WithExample("notify", "--base", "HEAD~1");
+
             config.AddCommand<ServeCommand>("serve")
                 .WithDescription("Preview the site on 127.0.0.1: builds, serves, and rebuilds when input/ or the theme changes; shows build errors in the browser.")
                 .WithExample("serve")

@@ -77,6 +77,10 @@ public static class SiteBuilder
         return (diagnostics.HasErrors ? null : model, diagnostics);
     }
 
+    /// <summary>The site language's strings from the theme (with the site's overrides unless <paramref name="siteTheme"/> is false), for the outputs built outside a build.</summary>
+    public static Translations? Strings(string inputDir, string themeDir, SiteModel model, DiagnosticBag diagnostics, bool siteTheme = true) =>
+        LoadStrings(ThemeOf(themeDir, inputDir, siteTheme), model.Settings.Language, SiteYml(inputDir, null), Relative(themeDir), diagnostics);
+
     /// <summary>The theme with the site's overrides from input/theme/, or without them.</summary>
     private static Theme ThemeOf(string themeDir, string inputDir, bool siteTheme) =>
         new(themeDir, siteTheme ? Path.Combine(inputDir, "theme") : null);

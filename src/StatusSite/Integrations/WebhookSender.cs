@@ -1,0 +1,117 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace StatusSite.Integrations;
+
+/// <summary>
+/// One place notices go. <see cref="Name"/> is what messages call it ("Slack", "webhook 2"): the URL is a secret and is
+/// never shown, logged or put into an exception message.
+/// </summary>
+public sealed record WebhookTarget(string Name, Uri Url, Func<Notice, IReadOnlyList<JsonObject>> Bodies);
+
+/// <summary>What happened at one target: how many bodies it accepted, and why it stopped if it did.</summary>
+public sealed record DeliveryReport(string Target, int Posted, int Total, string? Failure)
+{
+    public bool Succeeded => Failure is null;
+}
+
+/// <summary>How hard a target is tried: retries with exponential backoff on 429 and 5xx, each attempt bounded.</summary>
+/// <param name="MaxRetryAfter">The longest <c>Retry-After</c> honoured; a longer wait gives the target up, so a run stays bounded.</param>
+public sealed record RetryPolicy(int MaxRetries, TimeSpan FirstDelay, TimeSpan AttemptTimeout, TimeSpan MaxRetryAfter)
+{
+    public static readonly RetryPolicy Default = new(4, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(60));
+}
+
+/// <summary>Posts notices to targets with plain <see cref="HttpClient"/>, retrying through a Polly pipeline.</summary>
+public sealed class WebhookSender(HttpClient http, RetryPolicy policy, TimeProvider? time = null)
+{
+    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline = Pipeline(policy, time ?? TimeProvider.System);
+
+    /// <summary>Posts every notice to every target; the targets run side by side, and one failing never stops another.</summary>
+    public async Task<IReadOnlyList<DeliveryReport>> SendAsync(IReadOnlyList<WebhookTarget> targets, IReadOnlyList<Notice> notices, CancellationToken cancellationToken = default) =>
+        await Task.WhenAll(targets.Select(t => SendAsync(t, notices, cancellationToken)));
+
+    private async Task<DeliveryReport> SendAsync(WebhookTarget target, IReadOnlyList<Notice> notices, CancellationToken cancellationToken)
+    {
+        var bodies = notices.SelectMany(target.Bodies).ToList();
+        var posted = 0;
+        foreach (var body in bodies)
+        {
+            // The target stops at its first body that fails: later ones would meet the same answer, and posting them
+            // out of order would tell the story wrongly.
+            if (await PostAsync(target.Url, body.ToJsonString(), cancellationToken) is { } failure)
+            {
+                return new DeliveryReport(target.Name, posted, bodies.Count, failure);
+            }
+
+            posted++;
+        }
+
+        return new DeliveryReport(target.Name, posted, bodies.Count, null);
+    }
+
+    /// <summary>One body, retried as the policy says; null when accepted, else why not, in words that hold no part of the URL.</summary>
+    private async Task<string?> PostAsync(Uri url, string json, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await _pipeline.ExecuteAsync(
+                async token =>
+                {
+                    using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+                    request.Headers.UserAgent.Add(new ProductInfoHeaderValue("StatusSite", "1"));
+                    return await http.SendAsync(request, token);
+                },
+                cancellationToken);
+            return response.IsSuccessStatusCode ? null : $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}".TrimEnd();
+        }
+        catch (TimeoutRejectedException)
+        {
+            return $"no answer within {policy.AttemptTimeout.TotalSeconds:0.#} s";
+        }
+        catch (HttpRequestException e)
+        {
+            // The message of an HttpRequestException may name the host; the error kind says enough.
+            return $"the request failed ({e.HttpRequestError})";
+        }
+    }
+
+    private static ResiliencePipeline<HttpResponseMessage> Pipeline(RetryPolicy policy, TimeProvider time) =>
+        new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
+            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            {
+                MaxRetryAttempts = policy.MaxRetries,
+                Delay = policy.FirstDelay,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome switch
+                {
+                    { Result: { } response } => Retryable(response, policy, time),
+                    { Exception: HttpRequestException or TimeoutRejectedException } => true,
+                    _ => false,
+                }),
+                // Retry-After (seconds or a date) wins over the backoff; a 429 without it backs off.
+                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result?.Headers.RetryAfter is { } after ? Wait(after, time) : null),
+                OnRetry = args =>
+                {
+                    args.Outcome.Result?.Dispose();
+                    return ValueTask.CompletedTask;
+                },
+            })
+            .AddTimeout(policy.AttemptTimeout)
+            .Build();
+
+    private static bool Retryable(HttpResponseMessage response, RetryPolicy policy, TimeProvider time) =>
+        (response.StatusCode == HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500)
+        && !(response.Headers.RetryAfter is { } after && Wait(after, time) > policy.MaxRetryAfter);
+
+    private static TimeSpan? Wait(RetryConditionHeaderValue after, TimeProvider time) =>
+        after.Delta ?? (after.Date is { } date ? Max(date - time.GetUtcNow(), TimeSpan.Zero) : null);
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+}
