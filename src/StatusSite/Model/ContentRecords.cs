@@ -28,6 +28,9 @@ public sealed record SiteSettings(
     int FeedEntries = SiteSettings.DefaultFeedEntries)
 {
     public const int DefaultFeedEntries = 50;
+
+    /// <summary>The metrics site.yml lists, in its order.</summary>
+    public IReadOnlyList<MetricDefinition> Metrics { get; init; } = [];
 }
 
 /// <summary>A component from the catalogue; <see cref="Position"/> is its catalogue order, from 1.</summary>
