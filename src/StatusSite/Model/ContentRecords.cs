@@ -10,6 +10,9 @@ public sealed record SiteContent(
 {
     /// <summary>Every postmortem file, drafts included: drafts are linted by <c>check</c> but never published.</summary>
     public IReadOnlyList<Postmortem> Postmortems { get; init; } = [];
+
+    /// <summary>The series of input/metrics/, one per metric site.yml lists that has a file.</summary>
+    public IReadOnlyList<MetricData> Metrics { get; init; } = [];
 }
 
 /// <summary>site.yml.</summary>

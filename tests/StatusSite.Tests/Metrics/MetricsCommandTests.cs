@@ -51,6 +51,26 @@ public sealed class MetricsCommandTests : IDisposable
         Assert.Contains(server.Requests, r => r.PathAndQuery.StartsWith("/api/v1/query?from=1795683600&to=1795692600&", StringComparison.Ordinal));
         var windows = JsonDocument.Parse(File.ReadAllText(Path.Combine(site.Input, "metrics", "api-latency.json"))).RootElement.GetProperty("windows");
         Assert.Equal(["range", "incident:2026-11-26-api-errors"], windows.EnumerateArray().Select(w => w.GetProperty("name").GetString()));
+
+        // The build reads the file back onto the model; the incident's window holds the point, an unknown incident has no data.
+        var (model, diagnostics) = SiteBuilder.Analyze(site.Input, TestSite.Parse(TestSite.DefaultNow));
+        Assert.False(diagnostics.HasErrors);
+        var metric = Assert.Single(model!.Metrics);
+        Assert.Equal(new Model.MetricPoint(1795687200, 91.8), Assert.Single(metric.Around("2026-11-26-api-errors")!.Points));
+        Assert.Null(metric.Around("2026-11-20-other"));
+    }
+
+    [Fact]
+    public void A_metric_without_a_data_file_has_no_data_and_the_build_succeeds()
+    {
+        using var site = TestSite.Create(SiteYml);
+
+        var (model, diagnostics) = SiteBuilder.Analyze(site.Input, TestSite.Parse(TestSite.DefaultNow));
+
+        Assert.False(diagnostics.HasErrors);
+        var metric = Assert.Single(model!.Metrics);
+        Assert.Equal("api-latency", metric.Definition.Id);
+        Assert.Null(metric.Range);
     }
 
     [Fact]

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace StatusSite.Integrations.Metrics;
+namespace StatusSite.Model;
 
 /// <summary>
 /// input/metrics/&lt;id&gt;.json: one metric's series for its display range and for the window of each recent incident.
@@ -32,6 +32,6 @@ public sealed record MetricPoint(long T, double V)
     public static MetricPoint Rounded(long t, double v) => new(t, double.Parse(v.ToString("G6", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture));
 }
 
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, WriteIndented = true)]
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, WriteIndented = true, RespectNullableAnnotations = true, RespectRequiredConstructorParameters = true, UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow)]
 [JsonSerializable(typeof(MetricData))]
 internal sealed partial class MetricDataJson : JsonSerializerContext;
