@@ -63,6 +63,14 @@ internal static class CliApp
                     .WithExample("new", "postmortem", "2026-11-26-api-errors");
             });
 
+            config.AddBranch("metrics", branch =>
+            {
+                branch.SetDescription("Fetch the metrics site.yml lists into input/metrics/.");
+                branch.AddCommand<MetricsPullCommand>("pull")
+                    .WithDescription("Fetch each metric's series (Datadog with DD_API_KEY, DD_APP_KEY, DD_SITE; New Relic with NEW_RELIC_API_KEY, NEW_RELIC_ACCOUNT_ID, NEW_RELIC_REGION) for its range and recent incidents.")
+                    .WithExample("metrics", "pull");
+            });
+
             config.AddCommand<UpdateCommand>("update")
                 .WithDescription("Post an update to an open incident, at its place in the file (newest first or oldest first, as the file is written).")
                 .WithExample("update", "2026-11-26-api-errors", "--status", "identified", "--message", "\"A deployment caused the errors; we are rolling it back.\"", "--component", "api=degraded_performance", "--next-update", "30m")

@@ -59,6 +59,7 @@ public static class SiteAnalyzer
             ContentSince = since,
             LastChangeAt = LastChangeOf(incidents, maintenances, components, since, now),
             Postmortems = postmortems,
+            Metrics = [.. settings.Metrics.Select(m => new MetricModel(m, content.Metrics.FirstOrDefault(d => d.Metric == m.Id)?.Windows ?? []))],
         };
     }
 

@@ -10,6 +10,9 @@ public sealed record SiteContent(
 {
     /// <summary>Every postmortem file, drafts included: drafts are linted by <c>check</c> but never published.</summary>
     public IReadOnlyList<Postmortem> Postmortems { get; init; } = [];
+
+    /// <summary>The series of input/metrics/, one per metric site.yml lists that has a file.</summary>
+    public IReadOnlyList<MetricData> Metrics { get; init; } = [];
 }
 
 /// <summary>site.yml.</summary>
@@ -28,6 +31,9 @@ public sealed record SiteSettings(
     int FeedEntries = SiteSettings.DefaultFeedEntries)
 {
     public const int DefaultFeedEntries = 50;
+
+    /// <summary>The metrics site.yml lists, in its order.</summary>
+    public IReadOnlyList<MetricDefinition> Metrics { get; init; } = [];
 }
 
 /// <summary>A component from the catalogue; <see cref="Position"/> is its catalogue order, from 1.</summary>

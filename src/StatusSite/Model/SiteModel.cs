@@ -43,6 +43,19 @@ public sealed record SiteModel(
 
     /// <summary>Published postmortems, newest first; drafts are never here.</summary>
     public IReadOnlyList<PostmortemModel> Postmortems { get; init; } = [];
+
+    /// <summary>Every metric site.yml lists, in its order, with the windows its data file holds (none without a file).</summary>
+    public IReadOnlyList<MetricModel> Metrics { get; init; } = [];
+}
+
+/// <summary>A metric and its series; a window without points, or a metric without windows, shows as 'no data'.</summary>
+public sealed record MetricModel(MetricDefinition Definition, IReadOnlyList<MetricWindow> Windows)
+{
+    /// <summary>The window over the display range, or null when the metric has no data for it.</summary>
+    public MetricWindow? Range => Windows.FirstOrDefault(w => w.Name == MetricData.RangeWindow && w.Points.Count > 0);
+
+    /// <summary>The window around an incident, or null when the metric has no data for it.</summary>
+    public MetricWindow? Around(string incidentId) => Windows.FirstOrDefault(w => w.Name == MetricData.IncidentWindow(incidentId) && w.Points.Count > 0);
 }
 
 /// <summary>The site's status as a whole, for the banner, the badge and the API.</summary>

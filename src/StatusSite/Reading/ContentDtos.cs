@@ -31,6 +31,32 @@ internal sealed class SiteDto : YamlDto
     public UptimeDto? Uptime { get; set; }
 
     public FeedsDto? Feeds { get; set; }
+
+    public List<MetricDto>? Metrics { get; set; }
+}
+
+internal sealed class MetricDto : YamlDto
+{
+    [RequiredKey("api-latency")]
+    public string? Id { get; set; }
+
+    [RequiredKey("API latency")]
+    public string? Name { get; set; }
+
+    [RequiredKey("ms")]
+    public string? Unit { get; set; }
+
+    public List<string>? Components { get; set; }
+
+    [RequiredKey("datadog")]
+    public MetricSource? Source { get; set; }
+
+    [RequiredKey("\"avg:trace.http.request.duration{service:api}\"")]
+    public string? Query { get; set; }
+
+    public TimeSpan? Range { get; set; }
+
+    public double? Baseline { get; set; }
 }
 
 internal sealed class ComponentDto : YamlDto

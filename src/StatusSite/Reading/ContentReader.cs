@@ -69,9 +69,45 @@ public sealed partial class ContentReader
         CheckUniqueIds(incidents, i => i.Id, i => i.SourcePath, "incident");
         CheckUniqueIds(maintenances, m => m.Id, m => m.SourcePath, "maintenance");
         CheckUniqueIds(postmortems, p => p.Id, p => p.SourcePath, "postmortem");
+        var metrics = settings is null ? [] : ReadMetrics(settings.Metrics);
         return settings is null
             ? null
-            : new SiteContent(settings, [.. incidents.DistinctBy(i => i.Id)], [.. maintenances.DistinctBy(m => m.Id)]) { Postmortems = [.. postmortems.DistinctBy(p => p.Id)] };
+            : new SiteContent(settings, [.. incidents.DistinctBy(i => i.Id)], [.. maintenances.DistinctBy(m => m.Id)]) { Postmortems = [.. postmortems.DistinctBy(p => p.Id)], Metrics = metrics };
+    }
+
+    /// <summary>Reads input/metrics/*.json, the series 'metrics pull' wrote, in ordinal file order.</summary>
+    private List<MetricData> ReadMetrics(IReadOnlyList<MetricDefinition> definitions)
+    {
+        var folder = Path.Combine(_inputDir, "metrics");
+        var metrics = new List<MetricData>();
+        if (!Directory.Exists(folder) || _refused.Contains(folder))
+        {
+            return metrics;
+        }
+
+        string[] files;
+        try
+        {
+            files = [.. Directory.EnumerateFiles(folder, "*.json").Where(f => !_refused.Contains(f)).Order(StringComparer.Ordinal)];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _diagnostics.Error(Display(folder), 0, $"this folder cannot be read ({e.Message}); check its permissions");
+            return metrics;
+        }
+
+        foreach (var file in files)
+        {
+            var display = Display(file);
+            if (ReadText(file, display) is { } text
+                && ContentLimits.CheckControlCharacters(display, text, _diagnostics)
+                && MetricsFileReader.Read(display, text, Path.GetFileNameWithoutExtension(file), definitions, _diagnostics) is { } data)
+            {
+                metrics.Add(data);
+            }
+        }
+
+        return metrics;
     }
 
     private void CheckUniqueIds<T>(IReadOnlyList<T> items, Func<T, string> id, Func<T, string> path, string kind)

@@ -5,7 +5,7 @@ using StatusSite.Model;
 namespace StatusSite.Reading;
 
 /// <summary>Reads input/site.yml into <see cref="SiteSettings"/>, filling the documented defaults.</summary>
-internal sealed class SiteSettingsReader(DiagnosticBag diagnostics)
+internal sealed partial class SiteSettingsReader(DiagnosticBag diagnostics)
 {
     public SiteSettings? Read(string path, string display)
     {
@@ -46,6 +46,7 @@ internal sealed class SiteSettingsReader(DiagnosticBag diagnostics)
         var uptime = UptimeOf(display, dto.Uptime);
         var feedEntries = FeedEntriesOf(display, dto.Feeds);
         var language = LanguageOf(display, dto);
+        var metrics = MetricsOf(display, dto.Metrics, components);
 
         if (diagnostics.ErrorCount > before || baseUrl is null || timeZone is null || language is null || dto.Title is null)
         {
@@ -54,7 +55,7 @@ internal sealed class SiteSettingsReader(DiagnosticBag diagnostics)
 
         WarnOfPlaceholders(display, dto);
 
-        return new SiteSettings(dto.Title, baseUrl, dto.Description ?? "", language, timeZone, supportUrl?.AbsoluteUri, dto.Repository, components, policy, uptime, feedEntries);
+        return new SiteSettings(dto.Title, baseUrl, dto.Description ?? "", language, timeZone, supportUrl?.AbsoluteUri, dto.Repository, components, policy, uptime, feedEntries) { Metrics = metrics };
     }
 
     /// <summary>The placeholders 'statussite init' writes build a site, but not one to publish.</summary>
@@ -263,4 +264,61 @@ internal sealed class SiteSettingsReader(DiagnosticBag diagnostics)
 
         return new UptimeSettings(days, weights);
     }
+
+    private List<MetricDefinition> MetricsOf(string display, List<MetricDto>? dtos, List<Component> components)
+    {
+        var metrics = new List<MetricDefinition>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var known = components.Select(c => c.Id).ToList();
+        foreach (var item in dtos ?? [])
+        {
+            if (item.Id is null || item.Name is null || item.Unit is null || item.Source is not { } source || item.Query is null)
+            {
+                continue;
+            }
+
+            var before = diagnostics.ErrorCount;
+            if (!ContentReader.IdPattern().IsMatch(item.Id))
+            {
+                diagnostics.Error(display, item.LineOf(nameof(MetricDto.Id)), $"metric id '{item.Id}' is not usable as a file name; use lower-case letters, digits and '-', such as 'api-latency'");
+            }
+            else if (!ids.Add(item.Id))
+            {
+                diagnostics.Error(display, item.LineOf(nameof(MetricDto.Id)), $"metric id '{item.Id}' is listed twice; give each metric its own id");
+            }
+
+            if (string.IsNullOrWhiteSpace(item.Query))
+            {
+                diagnostics.Error(display, item.LineOf(nameof(MetricDto.Query)), $"the query of metric '{item.Id}' is empty; write the {(source == MetricSource.Datadog ? "Datadog metrics query, such as 'avg:trace.http.request.duration{service:api}'" : "NRQL query, such as 'SELECT average(duration) FROM Transaction'")}");
+            }
+            else if (source == MetricSource.Newrelic && NrqlTimeClause().Match(item.Query) is { Success: true } clause)
+            {
+                diagnostics.Error(display, item.LineOf(nameof(MetricDto.Query)), $"the NRQL query of metric '{item.Id}' has its own {clause.Value.ToUpperInvariant()}; leave out SINCE, UNTIL and TIMESERIES, which 'metrics pull' adds for each range it fetches");
+            }
+
+            var range = item.Range ?? TimeSpan.FromDays(7);
+            if (!MetricDefinition.Ranges.Contains(range))
+            {
+                diagnostics.Error(display, item.LineOf(nameof(MetricDto.Range)), string.Create(CultureInfo.InvariantCulture, $"metric '{item.Id}' has a range of {range.TotalHours:0.##} hours; write 24h, 7d or 30d"));
+            }
+
+            foreach (var component in item.Components ?? [])
+            {
+                if (!known.Contains(component))
+                {
+                    diagnostics.Error(display, item.LineOf(nameof(MetricDto.Components)), $"metric '{item.Id}' names the component '{component}', which the catalogue does not list{MessageText.DidYouMean(component, known)}; write one of the component ids");
+                }
+            }
+
+            if (diagnostics.ErrorCount == before)
+            {
+                metrics.Add(new MetricDefinition(item.Id, item.Name, item.Unit, item.Components ?? [], source, item.Query.Trim(), range, item.Baseline, item.Line));
+            }
+        }
+
+        return metrics;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(since|until|timeseries)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex NrqlTimeClause();
 }
