@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -96,7 +95,7 @@ public sealed class WebhookSender(HttpClient http, RetryPolicy policy, TimeProvi
                     _ => false,
                 }),
                 // Retry-After (seconds or a date) wins over the backoff; a 429 without it backs off.
-                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result?.Headers.RetryAfter is { } after ? Wait(after, time) : null),
+                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result is { } response ? HttpRetries.RetryAfter(response, time) : null),
                 OnRetry = args =>
                 {
                     args.Outcome.Result?.Dispose();
@@ -107,11 +106,5 @@ public sealed class WebhookSender(HttpClient http, RetryPolicy policy, TimeProvi
             .Build();
 
     private static bool Retryable(HttpResponseMessage response, RetryPolicy policy, TimeProvider time) =>
-        (response.StatusCode == HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500)
-        && !(response.Headers.RetryAfter is { } after && Wait(after, time) > policy.MaxRetryAfter);
-
-    private static TimeSpan? Wait(RetryConditionHeaderValue after, TimeProvider time) =>
-        after.Delta ?? (after.Date is { } date ? Max(date - time.GetUtcNow(), TimeSpan.Zero) : null);
-
-    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+        HttpRetries.IsTransient(response) && !(HttpRetries.RetryAfter(response, time) > policy.MaxRetryAfter);
 }

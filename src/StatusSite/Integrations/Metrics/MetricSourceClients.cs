@@ -95,9 +95,7 @@ internal static class MetricHttp
 
         if (!response.IsSuccessStatusCode)
         {
-            var transient = response.StatusCode == HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500;
-            var retryAfter = response.Headers.RetryAfter is { } header ? header.Delta ?? header.Date - DateTimeOffset.UtcNow : null;
-            throw new MetricSourceException($"{source} answered {(int)response.StatusCode} {response.ReasonPhrase}", transient, retryAfter);
+            throw new MetricSourceException($"{source} answered {(int)response.StatusCode} {response.ReasonPhrase}", HttpRetries.IsTransient(response), HttpRetries.RetryAfter(response, TimeProvider.System));
         }
     }
 }
