@@ -80,7 +80,7 @@ public sealed class OutputGuaranteesTests
 
         Assert.Single(result.Model!.Incidents);
         Assert.Empty(result.Model.Maintenances);
-        Assert.Equal("Partial outage", site.Page("components/api/").QuerySelector(".facts .chip")!.TextContent.Trim());
+        Assert.Equal("partial_outage", site.Page("components/api/").QuerySelector(".banner")!.GetAttribute("data-status"));
         foreach (var (path, bytes) in TestSite.Snapshot(site.Output))
         {
             var text = Encoding.UTF8.GetString(bytes);

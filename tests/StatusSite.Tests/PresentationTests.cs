@@ -77,6 +77,7 @@ public sealed partial class PresentationTests
         Assert.Equal(words, banner.QuerySelector("h1#overall")!.TextContent);
         Assert.Contains("s-" + state.Css, banner.ClassList);
         Assert.Equal("#i-" + state.Css, banner.QuerySelector("use")!.GetAttribute("href"));
+        Assert.Equal(state.Css, banner.GetAttribute("data-status"));
 
         var badge = XDocument.Parse(site.ReadOutput("badge.svg"));
         XNamespace svg = "http://www.w3.org/2000/svg";
@@ -87,6 +88,35 @@ public sealed partial class PresentationTests
         var apiStatus = status.RootElement.GetProperty("status");
         Assert.Equal(words, apiStatus.GetProperty("description").GetString());
         Assert.Equal(state.Indicator, apiStatus.GetProperty("indicator").GetString());
+    }
+
+    [Fact]
+    public async Task Under_the_banner_each_group_has_a_line_and_what_is_affected_comes_first_in_catalogue_order()
+    {
+        using var site = TestSite.Create("""
+            title: Acme Status
+            base_url: https://status.acme.example/
+            components:
+              - { id: api, name: Public API, group: Core platform }
+              - { id: dashboard, name: Dashboard, group: Core platform }
+              - { id: storage, name: Object storage, group: Data }
+              - { id: webhooks, name: Webhooks }
+              - { id: cdn, name: CDN, group: Delivery }
+            """);
+        site.Write("incidents/outage.md", Incidents.File(
+            "title: Slow deliveries\nseverity: SEV2\ncomponents:\n  cdn: partial_outage\n  webhooks: degraded_performance",
+            Incidents.Update("2026-11-26 22:00 UTC", "Investigating", "We are investigating.")));
+        await site.BuildOkAsync();
+
+        var lines = site.Page().QuerySelectorAll("ul.glance > li").Select(li => (
+            Name: li.Children[0].TextContent,
+            Status: li.QuerySelector(".chip")!.ClassList.Single(c => c.StartsWith("s-", StringComparison.Ordinal)),
+            Words: li.QuerySelector(".chip")!.TextContent)).ToList();
+        Assert.Equal(
+            [("Webhooks", "s-degraded_performance", "Degraded performance"), ("Delivery", "s-partial_outage", "Partial outage"),
+             ("Core platform", "s-operational", "Operational"), ("Data", "s-operational", "Operational")],
+            lines);
+        Assert.Equal("Status by group", site.Page().QuerySelector("ul.glance")!.GetAttribute("aria-label"));
     }
 
     public static TheoryData<string> ShippedLanguages() => [.. Languages()];

@@ -100,11 +100,11 @@ public sealed class StatusPageTests : IDisposable
         var investigating = Update("2026-11-25 10:30 UTC", "Investigating", "Requests fail.");
         site.Write("incidents/x.md", File("title: Errors\nseverity: SEV2\ncomponents:\n  api: partial_outage", investigating));
         await site.BuildOkAsync("2026-11-25T11:15:00Z");
-        Assert.Equal("Partial outage", site.Page("components/api/").QuerySelector(".facts .chip")!.TextContent.Trim());
+        Assert.Equal("Current status: Partial outage", site.Page("components/api/").QuerySelector(".banner[data-status=partial_outage]")!.TextContent.Trim());
 
         site.Write("incidents/x.md", File("title: Errors\nseverity: SEV2\ncomponents:\n  api: partial_outage", Update("2026-11-25 11:30 UTC", "Resolved", "Fixed."), investigating));
         await site.BuildOkAsync("2026-11-25T11:45:00Z");
-        Assert.Equal("Operational", site.Page("components/api/").QuerySelector(".facts .chip")!.TextContent.Trim());
+        Assert.Equal("Current status: Operational", site.Page("components/api/").QuerySelector(".banner[data-status=operational]")!.TextContent.Trim());
         Assert.Equal("All Systems Operational", site.Page().QuerySelector("h1")!.TextContent.Trim());
     }
 

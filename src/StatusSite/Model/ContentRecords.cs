@@ -34,6 +34,9 @@ public sealed record SiteSettings(
 
     /// <summary>The metrics site.yml lists, in its order.</summary>
     public IReadOnlyList<MetricDefinition> Metrics { get; init; } = [];
+
+    /// <summary>The accent, logo and icon site.yml sets.</summary>
+    public Brand Brand { get; init; } = Brand.None;
 }
 
 /// <summary>A component from the catalogue; <see cref="Position"/> is its catalogue order, from 1.</summary>

@@ -55,7 +55,8 @@ public static class OutputPlan
         Add(Routes.NotFound, "not-found", t["not_found.title"], () => t["not_found.text"], site);
 
         var files = new List<OutputFile>(pages);
-        files.AddRange(ThemeAssets(renderer.Theme));
+        files.AddRange(ThemeAssets(renderer.Theme, view.Brand));
+        files.AddRange(view.Brand.Files.Select(file => new OutputFile(file.Path, () => Task.FromResult(file.Bytes))));
         files.AddRange(SitemapWriter.Files(settings.BaseUrl, pages.Select(p => p.Path).Where(p => p != Routes.NotFound)).Select(f => OutputFile.Text(f.Path, f.Produce)));
         files.Add(OutputFile.Text(Routes.Robots, () => SitemapWriter.Robots(settings.BaseUrl)));
         files.AddRange(SubscribeOutputs(site, view));
@@ -109,8 +110,24 @@ public static class OutputPlan
         new("application/rss+xml", t["subscribe.component_rss"], Routes.ComponentRss(component.Id)),
     ];
 
-    /// <summary>theme/assets/ is copied as it is (with input/theme/assets/ overrides), the icon to the site's root.</summary>
-    private static IEnumerable<OutputFile> ThemeAssets(Theme theme) =>
-        theme.FilesUnder("assets").Select(relative => new OutputFile(
-            relative == Routes.IconAsset ? Routes.Favicon : relative, () => File.ReadAllBytesAsync(theme.Resolve(relative)!)));
+    /// <summary>
+    /// theme/assets/ is copied as it is (with input/theme/assets/ overrides), the icon to the site's root unless the
+    /// site has an .ico of its own, and the stylesheet followed by the site's accent.
+    /// </summary>
+    private static IEnumerable<OutputFile> ThemeAssets(Theme theme, BrandView brand)
+    {
+        var stylesheet = Routes.Asset("site.css");
+        foreach (var relative in theme.FilesUnder("assets"))
+        {
+            var path = relative == Routes.IconAsset ? Routes.Favicon : relative;
+            if (brand.Files.Any(f => f.Path == path))
+            {
+                continue;
+            }
+
+            yield return relative == stylesheet && brand.AccentCss is { } accent
+                ? new OutputFile(path, async () => [.. await File.ReadAllBytesAsync(theme.Resolve(relative)!).ConfigureAwait(false), .. System.Text.Encoding.UTF8.GetBytes(accent)])
+                : new OutputFile(path, () => File.ReadAllBytesAsync(theme.Resolve(relative)!));
+        }
+    }
 }

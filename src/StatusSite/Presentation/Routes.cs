@@ -98,6 +98,9 @@ public static class Routes
     /// <summary>The site's icon at the root: browsers ask for /favicon.ico on their own.</summary>
     public const string Favicon = "favicon.ico";
 
+    /// <summary>The site's logo or icon from site.yml, by the name it is published under ('logo.svg').</summary>
+    public static string Brand(string name) => "brand/" + name;
+
     /// <summary>Part <paramref name="number"/> (from 1) of a sitemap split in parts.</summary>
     public static string SitemapPart(int number) => "sitemaps/" + number.ToString(CultureInfo.InvariantCulture) + ".xml";
 

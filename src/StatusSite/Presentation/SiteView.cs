@@ -34,6 +34,21 @@ public sealed class SiteView(SiteModel site, Translations strings)
     /// <summary>The banner of the home page, and the words of the status badge and of the API's <c>status.description</c>.</summary>
     public Banner Banner { get; } = BannerOf(site.Overall.Shown, strings);
 
+    /// <summary>The site's logo, icon and accent as pages show them.</summary>
+    public BrandView Brand { get; } = new(site.Settings.Brand, site.Settings.Title);
+
+    /// <summary>
+    /// Each group's status under the banner, one line each (a component outside any group is a line of its own): what is
+    /// not operational right now first, then the rest, each part in the catalogue's order.
+    /// </summary>
+    public IReadOnlyList<GroupLine> Glance => field ??= [.. Site.Groups
+        .OrderBy(g => g.Status == ComponentStatus.Operational)
+        .ThenBy(g => g.Position)
+        .Select(g => new GroupLine(g.Name ?? g.Components[0].Name, Chip(g.Status)))];
+
+    /// <summary>A component's page banner: its status in the words of its chip.</summary>
+    public Banner BannerOf(ComponentModel component) => new(component.Status, Css(component.Status), Name(component.Status));
+
     /// <summary>A UTC date and time as people read it: "26 Nov 2026, 10:42 UTC".</summary>
     public string Utc(DateTimeOffset time) =>
         time.UtcDateTime.ToString(T["format.date_time"], T.Culture) + " UTC";
@@ -235,6 +250,9 @@ public sealed record Chip(string Css, string Text);
 /// <param name="Css">The banner's class and icon name.</param>
 /// <param name="Words">The status in the site's language.</param>
 public sealed record Banner(ComponentStatus Shown, string Css, string Words);
+
+/// <summary>A line under the banner: a group (or a component outside any group) and its status.</summary>
+public sealed record GroupLine(string Name, Chip Status);
 
 /// <summary>When an open incident's next update is due, and the words that introduce it.</summary>
 public sealed record NextUpdateText(string Label, DateTimeOffset At);

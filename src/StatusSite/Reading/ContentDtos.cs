@@ -33,6 +33,14 @@ internal sealed class SiteDto : YamlDto
     public FeedsDto? Feeds { get; set; }
 
     public List<MetricDto>? Metrics { get; set; }
+
+    public string? Logo { get; set; }
+
+    public string? Favicon { get; set; }
+
+    public string? Accent { get; set; }
+
+    public string? AccentDark { get; set; }
 }
 
 internal sealed class MetricDto : YamlDto

@@ -61,7 +61,8 @@ public sealed partial class ContentReader
         }
 
         RefuseLinksOutside();
-        var settings = new SiteSettingsReader(_diagnostics).Read(Path.Combine(_inputDir, "site.yml"), Display(Path.Combine(_inputDir, "site.yml")));
+        var brandFiles = new BrandReader(_inputDir, _displayRoot, Display, _refused.Contains, _diagnostics);
+        var settings = new SiteSettingsReader(_diagnostics, brandFiles).Read(Path.Combine(_inputDir, "site.yml"), Display(Path.Combine(_inputDir, "site.yml")));
         var catalogue = settings?.Components.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
         var incidents = ReadFolder("incidents", (display, file, diagnostics) => IncidentReader.Read(display, file, catalogue, diagnostics));
         var maintenances = ReadFolder("maintenance", (display, file, diagnostics) => MaintenanceReader.Read(display, file, catalogue, diagnostics));

@@ -5,8 +5,12 @@ using StatusSite.Model;
 namespace StatusSite.Reading;
 
 /// <summary>Reads input/site.yml into <see cref="SiteSettings"/>, filling the documented defaults.</summary>
-internal sealed partial class SiteSettingsReader(DiagnosticBag diagnostics)
+/// <param name="brandFiles">Reads the logo and icon; without it (for the writing commands) they are neither read nor published.</param>
+internal sealed partial class SiteSettingsReader(DiagnosticBag diagnostics, BrandReader? brandFiles = null)
 {
+    private static readonly Dictionary<string, ImageKind> LogoKinds = new() { [".svg"] = ImageKind.Svg, [".png"] = ImageKind.Png };
+    private static readonly Dictionary<string, ImageKind> IconKinds = new() { [".svg"] = ImageKind.Svg, [".png"] = ImageKind.Png, [".ico"] = ImageKind.Ico };
+
     public SiteSettings? Read(string path, string display)
     {
         if (!File.Exists(path))
@@ -47,6 +51,7 @@ internal sealed partial class SiteSettingsReader(DiagnosticBag diagnostics)
         var feedEntries = FeedEntriesOf(display, dto.Feeds);
         var language = LanguageOf(display, dto);
         var metrics = MetricsOf(display, dto.Metrics, components);
+        var brand = BrandOf(display, dto);
 
         if (diagnostics.ErrorCount > before || baseUrl is null || timeZone is null || language is null || dto.Title is null)
         {
@@ -55,7 +60,62 @@ internal sealed partial class SiteSettingsReader(DiagnosticBag diagnostics)
 
         WarnOfPlaceholders(display, dto);
 
-        return new SiteSettings(dto.Title, baseUrl, dto.Description ?? "", language, timeZone, supportUrl?.AbsoluteUri, dto.Repository, components, policy, uptime, feedEntries) { Metrics = metrics };
+        return new SiteSettings(dto.Title, baseUrl, dto.Description ?? "", language, timeZone, supportUrl?.AbsoluteUri, dto.Repository, components, policy, uptime, feedEntries) { Metrics = metrics, Brand = brand };
+    }
+
+    /// <summary>The accent (checked for contrast on the theme's backgrounds in each scheme), the logo, and the icon, which is the logo's unless site.yml names one.</summary>
+    private Brand BrandOf(string display, SiteDto dto)
+    {
+        var light = ColourOf(display, dto, nameof(SiteDto.Accent), dto.Accent, Brand.LightBackgrounds, "light", "darker", Contrast.Black);
+        var dark = ColourOf(display, dto, nameof(SiteDto.AccentDark), dto.AccentDark, Brand.DarkBackgrounds, "dark", "lighter", Contrast.White);
+        Accent? accent = null;
+        if (dto.Has(nameof(SiteDto.AccentDark)) && !dto.Has(nameof(SiteDto.Accent)))
+        {
+            diagnostics.Error(display, dto.LineOf(nameof(SiteDto.AccentDark)), "accent_dark is set without accent; add 'accent:' with the colour for the light scheme, such as accent: \"#0b57c2\"");
+        }
+        else if (light is { } lightAccent)
+        {
+            // Without accent_dark, the dark scheme takes the accent lightened just enough, so links keep the brand's hue.
+            accent = new Accent(lightAccent, dark ?? Contrast.Adjusted(lightAccent, Contrast.White, Brand.DarkBackgrounds)!.Value);
+        }
+
+        BrandImage? Image(string? relative, string property, IReadOnlyDictionary<string, ImageKind> kinds, string name) =>
+            relative is null || brandFiles is null ? null : brandFiles.Read(relative, EnumNames.SnakeCase(property), dto.LineOf(property), display, kinds, name);
+
+        var logo = Image(dto.Logo, nameof(SiteDto.Logo), LogoKinds, "logo");
+        var icon = Image(dto.Favicon, nameof(SiteDto.Favicon), IconKinds, "icon") ?? logo;
+        return accent is null && logo is null && icon is null ? Brand.None : new Brand(accent, logo, icon);
+    }
+
+    /// <summary>
+    /// A #rrggbb colour that reaches 4.5:1 on every background of its scheme; null, with the error and a colour that
+    /// would pass, otherwise. A key without a value is most often <c>accent: #0b57c2</c>, where YAML reads a comment.
+    /// </summary>
+    private Colour? ColourOf(string display, SiteDto dto, string property, string? value, IReadOnlyList<Colour> backgrounds, string scheme, string direction, Colour towards)
+    {
+        var (key, line) = (EnumNames.SnakeCase(property), dto.LineOf(property));
+        if (!dto.Has(property))
+        {
+            return null;
+        }
+
+        if (!Colour.TryParse(value?.Trim(), out var colour))
+        {
+            diagnostics.Error(display, line, value is null
+                ? $"{key} has no value; a '#' after a space starts a YAML comment, so put the colour in quotes, such as {key}: \"#0b57c2\""
+                : $"{key} '{MessageText.Excerpt(value)}' is not a colour written as #rrggbb; write six hexadecimal digits in quotes, such as {key}: \"#0b57c2\"");
+            return null;
+        }
+
+        var ratio = Contrast.Lowest(colour, backgrounds);
+        if (ratio < Contrast.TextMinimum)
+        {
+            var suggestion = Contrast.Adjusted(colour, towards, backgrounds);
+            diagnostics.Error(display, line, string.Create(CultureInfo.InvariantCulture, $"{key} {colour} has a contrast of {Math.Floor(ratio * 100) / 100:0.00}:1 on the {scheme} background; WCAG AA needs {Contrast.TextMinimum}:1 for links and buttons — use a {direction} colour such as {suggestion}"));
+            return null;
+        }
+
+        return colour;
     }
 
     /// <summary>The placeholders 'statussite init' writes build a site, but not one to publish.</summary>

@@ -43,7 +43,7 @@ public sealed class BadInputCorpusTests
         await AssertOutcomeAsync(site, corpusCase.ExitCode, corpusCase.Diagnostics);
     }
 
-    private const int GeneratedCaseCount = 30;
+    private const int GeneratedCaseCount = 32;
 
     [Fact]
     public async Task A_utf8_bom_is_accepted()
@@ -119,6 +119,27 @@ public sealed class BadInputCorpusTests
         Directory.CreateSymbolicLink(Path.Combine(site.Input, "incidents", "2026", "loop"), Path.Combine(site.Input, "incidents"));
 
         await AssertOutcomeAsync(site, 0, ["input/incidents/2026/loop: warning: this folder link leads back to a folder already read; it is skipped (remove the link)"]);
+    }
+
+    [Fact]
+    public async Task An_oversized_logo_is_refused_at_its_site_yml_line()
+    {
+        using var site = TestSite.Create(TestSite.DefaultSiteYml.Replace("components:", "logo: logo.svg\ncomponents:", StringComparison.Ordinal));
+        site.Write("logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1 1\">" + new string(' ', 300 * 1024) + "</svg>");
+
+        await AssertOutcomeAsync(site, 1, ["input/site.yml:8: logo 'logo.svg' is 300 KB, more than the 256 KB a logo or icon may be"]);
+    }
+
+    [Fact]
+    public async Task A_logo_linked_from_outside_input_is_refused_and_never_read()
+    {
+        using var site = TestSite.Create(TestSite.DefaultSiteYml.Replace("components:", "logo: logo.svg\ncomponents:", StringComparison.Ordinal));
+        var outside = Path.Combine(site.Root, "secret.svg");
+        File.WriteAllText(outside, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1 1\"><script>x</script></svg>");
+        File.CreateSymbolicLink(Path.Combine(site.Input, "logo.svg"), outside);
+
+        var result = await AssertOutcomeAsync(site, 1, ["input/logo.svg:1: this is a symbolic link to '"]);
+        Assert.Single(result!.Diagnostics);
     }
 
     [Fact]
