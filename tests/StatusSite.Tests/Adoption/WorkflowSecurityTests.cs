@@ -281,7 +281,7 @@ public sealed partial class WorkflowSecurityTests : IDisposable
     }
 
     [Fact]
-    public async Task The_metric_data_is_committed_and_pushed_once_and_an_unchanged_pull_commits_nothing()
+    public async Task The_metric_data_is_committed_and_pushed_once_and_no_new_data_commits_nothing()
     {
         var origin = Path.Combine(site.Root, "origin.git");
         var seed = Path.Combine(site.Root, "seed");
@@ -296,6 +296,12 @@ public sealed partial class WorkflowSecurityTests : IDisposable
         // As actions/checkout leaves it: one commit deep, on the branch.
         var work = Path.Combine(site.Root, "work");
         Git(site.Root, "clone", "-q", "--depth", "1", "file://" + origin, work);
+        var seeded = GitOutput(work, "rev-parse", "HEAD");
+        // A pull that wrote no file (no metric yet, or every source failed) commits nothing.
+        var none = await CommitMetrics(work);
+        Assert.True(none.Exit.ExitCode == 0, none.Exit.Output);
+        Assert.Equal(seeded, none.Ref);
+
         // What 'metrics pull' writes.
         Directory.CreateDirectory(Path.Combine(work, "input", "metrics"));
         File.WriteAllText(Path.Combine(work, "input", "metrics", "api-latency.json"), "{\"schema\":1}\n");
@@ -337,7 +343,6 @@ public sealed partial class WorkflowSecurityTests : IDisposable
             ["HEAD_SHA"] = "abc123",
             ["HEAD_REPOSITORY"] = "fork/status",
             ["GITHUB_REPOSITORY"] = "acme/status",
-            ["GH_TOKEN"] = "token",
             ["GITHUB_TOKEN"] = "token",
         });
         return (exit, File.Exists(calls) ? File.ReadAllLines(calls).ToList() : [], folder);
