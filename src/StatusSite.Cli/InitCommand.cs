@@ -40,12 +40,15 @@ internal sealed class InitSettings : CommandSettings
 
 /// <summary>
 /// <c>statussite init</c>: a content-only status repository that builds at once: input/ with site.yml and
-/// the empty content folders, a .gitignore, a README for the people who post updates, and the publish and
-/// pull-request workflows, which install this very version of the tool through the project's action.
+/// the empty content folders, a .gitignore, a README for the people who post updates, and the workflows
+/// (publish, pull-request check, pull-request comment), which install this very version of the tool through the project's action.
 /// </summary>
 internal sealed class InitCommand(IAnsiConsole console, TimeProvider clock) : Command<InitSettings>
 {
     private const string ContentFolders = "incidents maintenance postmortems";
+
+    /// <summary>The workflows init writes, under .github/workflows/ (pull-request-comment.yml posts what pull-request.yml prepared).</summary>
+    private const string Workflows = "publish.yml pull-request.yml pull-request-comment.yml";
 
     public override int Execute(CommandContext context, InitSettings settings, CancellationToken cancellationToken)
     {
@@ -74,8 +77,7 @@ internal sealed class InitCommand(IAnsiConsole console, TimeProvider clock) : Co
 
         files.Add((".gitignore", Resource("gitignore")));
         files.Add(("README.md", Fill(Resource("README.md"))));
-        files.Add((".github/workflows/publish.yml", Fill(Resource("publish.yml"))));
-        files.Add((".github/workflows/pull-request.yml", Fill(Resource("pull-request.yml"))));
+        files.AddRange(Workflows.Split(' ').Select(name => ($".github/workflows/{name}", Fill(Resource(name)))));
 
         foreach (var (relative, text) in files)
         {

@@ -10,6 +10,7 @@ public sealed class InitCommandTests
     [
         "input/site.yml", "input/incidents/.gitkeep", "input/maintenance/.gitkeep", "input/postmortems/.gitkeep",
         ".gitignore", "README.md", ".github/workflows/publish.yml", ".github/workflows/pull-request.yml",
+        ".github/workflows/pull-request-comment.yml",
     ];
 
     [Fact]
@@ -118,20 +119,20 @@ public sealed class InitCommandTests
 
         var publish = File.ReadAllText(Path.Combine(repo, ".github", "workflows", "publish.yml"));
         var pullRequest = File.ReadAllText(Path.Combine(repo, ".github", "workflows", "pull-request.yml"));
+        var comment = File.ReadAllText(Path.Combine(repo, ".github", "workflows", "pull-request-comment.yml"));
 
-        foreach (var workflow in new[] { publish, pullRequest })
+        foreach (var workflow in new[] { publish, pullRequest, comment })
         {
             Assert.Contains($"/.github/actions/statussite@v{version}", workflow, StringComparison.Ordinal);
             Assert.Contains($"tool-version: \"{version}\"", workflow, StringComparison.Ordinal);
-            Assert.DoesNotContain("secrets.", workflow, StringComparison.Ordinal);
             Assert.DoesNotContain('%', workflow);
         }
 
+        // Which token and which secret each job holds is checked in WorkflowSecurityTests.
         Assert.Contains("trust-site-theme: false", pullRequest, StringComparison.Ordinal);
-        Assert.DoesNotContain("pull_request_target", pullRequest, StringComparison.Ordinal);
+        Assert.DoesNotContain("pull_request_target", pullRequest + comment, StringComparison.Ordinal);
         Assert.Contains("schedule:", publish, StringComparison.Ordinal);
         Assert.Contains("pages: write", publish, StringComparison.Ordinal);
-        Assert.DoesNotContain("write", pullRequest, StringComparison.Ordinal);
     }
 
     private static List<string> Files(string root) =>
