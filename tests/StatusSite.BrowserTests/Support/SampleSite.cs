@@ -124,14 +124,14 @@ public sealed class SampleSite : IAsyncLifetime
     /// The folder an environment variable names (relative to the repository), else TestResults/<paramref name="fallback"/>/
     /// under the test output folder; created.
     /// </summary>
-    public static string FolderFromEnvironment(string variable, string fallback)
-    {
-        var folder = Environment.GetEnvironmentVariable(variable) is { Length: > 0 } configured
-            ? Path.GetFullPath(configured, ServedSite.RepoRoot)
-            : Path.Combine(AppContext.BaseDirectory, "TestResults", fallback);
-        Directory.CreateDirectory(folder);
-        return folder;
-    }
+    public static string FolderFromEnvironment(string variable, string fallback) =>
+        Environment.GetEnvironmentVariable(variable) is { Length: > 0 } configured
+            ? Directory.CreateDirectory(Path.GetFullPath(configured, ServedSite.RepoRoot)).FullName
+            : ResultsFolder(fallback);
+
+    /// <summary>TestResults/<paramref name="name"/>/ under the test output folder, created.</summary>
+    public static string ResultsFolder(string name) =>
+        Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "TestResults", name)).FullName;
 
     private Task<ServedSite> Other(string name, Func<Task<ServedSite>> build)
     {

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -39,6 +40,9 @@ internal sealed class StaticSiteServer : IAsyncDisposable
             options.Providers.Add<GzipCompressionProvider>();
             options.MimeTypes = [.. ResponseCompressionDefaults.MimeTypes, "image/svg+xml", "application/atom+xml", "application/rss+xml", "text/calendar"];
         });
+
+        // zlib's default level (6), as web servers commonly compress; .NET's default, Fastest, compresses far less.
+        builder.Services.Configure<GzipCompressionProviderOptions>(options => options.Level = CompressionLevel.Optimal);
         var app = builder.Build();
 
         app.UseResponseCompression();
