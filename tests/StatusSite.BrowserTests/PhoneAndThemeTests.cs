@@ -61,36 +61,6 @@ public sealed class PhoneAndThemeTests(SampleSite site)
         Assert.Equal(dark, Luminance(colours[1]) > 0.6);
     }
 
-    [Fact]
-    public async Task Screenshots_of_home_and_an_incident_in_both_schemes_are_kept_for_review()
-    {
-        Directory.CreateDirectory(SampleSite.ScreenshotDir);
-        var incident = site.PageKinds.Single(k => k.Kind == "incidents/*").Path;
-        var active = site.Model.ActiveIncidents.FirstOrDefault() is { } open ? $"incidents/{open.Id}/" : incident;
-        foreach (var scheme in new[] { ColorScheme.Light, ColorScheme.Dark })
-        {
-            foreach (var (device, viewport) in new[] { ("desktop", new ViewportSize { Width = 1280, Height = 900 }), ("phone", Phone) })
-            {
-                await using var context = await site.NewContextAsync(new BrowserNewContextOptions { ColorScheme = scheme, ViewportSize = viewport, TimezoneId = "Europe/Berlin" });
-                foreach (var (name, path) in new[] { ("home", ""), ("incident", active) })
-                {
-                    // Shortly after the build, as most readers see it: no stale notice.
-                    var page = await context.NewPageAsync();
-                    await page.Clock.SetFixedTimeAsync(SampleSite.BuiltAt.AddMinutes(5).UtcDateTime);
-                    await page.GotoAsync(path);
-                    var file = Path.Combine(SampleSite.ScreenshotDir, $"{name}-{scheme.ToString().ToLowerInvariant()}-{device}.png");
-                    await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
-                    Assert.True(new FileInfo(file).Length > 10_000, file);
-                    await page.CloseAsync();
-                }
-            }
-        }
-
-        var light = await File.ReadAllBytesAsync(Path.Combine(SampleSite.ScreenshotDir, "home-light-desktop.png"));
-        var dark = await File.ReadAllBytesAsync(Path.Combine(SampleSite.ScreenshotDir, "home-dark-desktop.png"));
-        Assert.False(light.AsSpan().SequenceEqual(dark), "the dark screenshot is the light one");
-    }
-
     /// <summary>Relative luminance (WCAG) of a computed 'rgb(r, g, b)' colour.</summary>
     private static double Luminance(string rgb)
     {

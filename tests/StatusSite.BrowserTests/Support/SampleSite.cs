@@ -6,7 +6,8 @@ namespace StatusSite.BrowserTests.Support;
 
 /// <summary>
 /// The tests' sample site fixture (tests/StatusSite.Tests/Fixtures/sample-site, written for a fixed clock), built once in-process at a fixed clock into a temporary folder,
-/// served on loopback and opened in Debian's Chromium. Shared by every browser test.
+/// served on loopback and opened in Debian's Chromium. Shared by every browser test, with the other sites some tests need
+/// (each <see cref="HomeState"/>, thirty components), built when first asked for.
 /// </summary>
 public sealed class SampleSite : IAsyncLifetime
 {
@@ -18,16 +19,19 @@ public sealed class SampleSite : IAsyncLifetime
     private static readonly string[] ChromiumArgs =
         ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "statussite-browser-" + Guid.NewGuid().ToString("N")[..12]);
-    private StaticSiteServer? _server;
+    private readonly Dictionary<string, Task<ServedSite>> _others = [];
+    private ServedSite? _sample;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
-    public string Output => Path.Combine(_root, "_site");
+    /// <summary>The sample site itself.</summary>
+    public ServedSite Sample => _sample!;
 
-    public SiteModel Model { get; private set; } = null!;
+    public string Output => _sample!.Output;
 
-    public Uri Origin => _server!.Origin;
+    public SiteModel Model => _sample!.Model;
+
+    public Uri Origin => _sample!.Origin;
 
     public IBrowser Browser => _browser!;
 
@@ -37,23 +41,16 @@ public sealed class SampleSite : IAsyncLifetime
     /// </summary>
     public IReadOnlyList<(string Kind, string Path)> PageKinds { get; private set; } = [];
 
-    /// <summary>Where screenshots are kept for review: TestResults/screenshots/ under the test output folder.</summary>
-    public static string ScreenshotDir => Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
+    /// <summary>
+    /// Where screenshots are kept for review: the folder STATUSSITE_SCREENSHOTS_DIR names (relative to the
+    /// repository), else TestResults/screenshots/ under the test output folder.
+    /// </summary>
+    public static string ScreenshotDir => FolderFromEnvironment("STATUSSITE_SCREENSHOTS_DIR", "screenshots");
 
     public async Task InitializeAsync()
     {
-        var repo = RepoRoot();
-        var result = await SiteBuilder.BuildAsync(new BuildOptions(
-            Path.Combine(repo, "tests", "StatusSite.Tests", "Fixtures", "sample-site"), Output, Path.Combine(repo, "theme"),
-            Path.Combine(Path.GetTempPath(), "statussite-browser-tests-cache"), BuiltAt, DisplayRoot: "input"));
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException("The sample site does not build:\n" + string.Join("\n", result.Diagnostics));
-        }
-
-        Model = result.Model!;
+        _sample = await ServedSite.BuildAsync(ServedSite.Fixture("sample-site"), BuiltAt);
         PageKinds = DiscoverPageKinds();
-        _server = await StaticSiteServer.StartAsync(Output);
 
         if (!File.Exists(ChromiumPath))
         {
@@ -70,11 +67,27 @@ public sealed class SampleSite : IAsyncLifetime
         });
     }
 
+    /// <summary>The sample site in a <see cref="HomeState"/>, built at <see cref="BuiltAt"/> on first use.</summary>
+    public Task<ServedSite> HomeStateAsync(HomeState state) => Other("home-" + state, () =>
+        ServedSite.BuildAsync(ServedSite.Fixture("sample-site"), BuiltAt, input => HomeStates.Apply(input, state, Model)));
+
+    /// <summary>The fixture with 30 components in five groups, built at <see cref="BuiltAt"/> on first use.</summary>
+    public Task<ServedSite> ThirtyComponentsAsync() => Other("thirty-components", () =>
+        ServedSite.BuildAsync(ServedSite.Fixture("thirty-components"), BuiltAt));
+
+    /// <summary>A fresh browser context on another served site.</summary>
+    public Task<IBrowserContext> NewContextAsync(ServedSite other, BrowserNewContextOptions? options = null)
+    {
+        options ??= new BrowserNewContextOptions();
+        options.BaseURL = other.Origin.ToString();
+        return NewContextAsync(options);
+    }
+
     /// <summary>A fresh browser context (its own storage, scheme, viewport, zone) on the served site.</summary>
     public Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions? options = null)
     {
         options ??= new BrowserNewContextOptions();
-        options.BaseURL = Origin.ToString();
+        options.BaseURL ??= Origin.ToString();
         options.TimezoneId ??= "UTC";
         options.Locale ??= "en-GB";
         return Browser.NewContextAsync(options);
@@ -96,17 +109,40 @@ public sealed class SampleSite : IAsyncLifetime
         }
 
         _playwright?.Dispose();
-        if (_server is not null)
+        foreach (var other in _others.Values.Where(t => t.IsCompletedSuccessfully))
         {
-            await _server.DisposeAsync();
+            await other.Result.DisposeAsync();
         }
 
-        try
+        if (_sample is not null)
         {
-            Directory.Delete(_root, recursive: true);
+            await _sample.DisposeAsync();
         }
-        catch (IOException)
+    }
+
+    /// <summary>
+    /// The folder an environment variable names (relative to the repository), else TestResults/<paramref name="fallback"/>/
+    /// under the test output folder; created.
+    /// </summary>
+    public static string FolderFromEnvironment(string variable, string fallback) =>
+        Environment.GetEnvironmentVariable(variable) is { Length: > 0 } configured
+            ? Directory.CreateDirectory(Path.GetFullPath(configured, ServedSite.RepoRoot)).FullName
+            : ResultsFolder(fallback);
+
+    /// <summary>TestResults/<paramref name="name"/>/ under the test output folder, created.</summary>
+    public static string ResultsFolder(string name) =>
+        Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "TestResults", name)).FullName;
+
+    private Task<ServedSite> Other(string name, Func<Task<ServedSite>> build)
+    {
+        lock (_others)
         {
+            if (!_others.TryGetValue(name, out var site) || site.IsFaulted)
+            {
+                _others[name] = site = build();
+            }
+
+            return site;
         }
     }
 
@@ -130,19 +166,6 @@ public sealed class SampleSite : IAsyncLifetime
     {
         var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
         return segments.Length == 0 ? "home" : string.Join('/', segments.Select((s, i) => i == 0 ? s : "*"));
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "StatusSite.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("StatusSite.sln not found above the test binaries.");
     }
 }
 
