@@ -34,6 +34,9 @@ public sealed class SiteView(SiteModel site, Translations strings)
     /// <summary>The banner of the home page, and the words of the status badge and of the API's <c>status.description</c>.</summary>
     public Banner Banner { get; } = BannerOf(site.Overall.Shown, strings);
 
+    /// <summary>The header's subscribe control on every page but a component's.</summary>
+    public SubscribeMenu Subscribe { get; } = SubscribeMenu.Of(strings);
+
     /// <summary>A UTC date and time as people read it: "26 Nov 2026, 10:42 UTC".</summary>
     public string Utc(DateTimeOffset time) =>
         time.UtcDateTime.ToString(T["format.date_time"], T.Culture) + " UTC";
@@ -199,6 +202,9 @@ public interface IPage
 
     IReadOnlyList<AlternateLink> Alternates { get; }
 
+    /// <summary>What the header's subscribe control lists on this page.</summary>
+    SubscribeMenu Subscribe { get; }
+
     Translations T { get; }
 
     string Root { get; }
@@ -249,6 +255,7 @@ public sealed record Note(string Css, string Text);
 /// <param name="Path">Site-relative folder or file, such as "incidents/x/" or "404.html".</param>
 public sealed record Page<TData>(SiteView View, string Path, string Title, string Description, TData Data, IReadOnlyList<AlternateLink> Alternates) : IPage
 {
+    public SubscribeMenu Subscribe { get; init; } = View.Subscribe;
 
     public Translations T => View.T;
 
