@@ -7,7 +7,7 @@ namespace StatusSite.BrowserTests;
 
 /// <summary>
 /// The header on a 360 px phone: the navigation on one line, the subscribe control beside it, working from the
-/// keyboard without script and in both schemes.
+/// keyboard without script and in both schemes; label/value boxes reflow with the label above the value.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class HeaderAndPhoneLayoutTests(SampleSite site)
@@ -121,5 +121,30 @@ public sealed class HeaderAndPhoneLayoutTests(SampleSite site)
         Assert.True(found.Count == 0, string.Join("\n", found));
     }
 
+    [Fact]
+    public async Task Impact_and_metrics_put_each_label_above_its_value_at_360_px_and_beside_it_on_a_desktop()
+    {
+        var postmortem = site.PageKinds.Single(k => k.Kind == "postmortems/*").Path;
+        foreach (var (viewport, above) in new[] { (NarrowPhone, true), (new ViewportSize { Width = 1280, Height = 800 }, false) })
+        {
+            await using var context = await site.NewContextAsync(new BrowserNewContextOptions { ViewportSize = viewport });
+            var page = await SampleSite.OpenAsync(context, postmortem);
+            var pairs = await page.EvaluateJsonAsync<List<Pair>>("""
+                () => [...document.querySelectorAll('.impact-box dt, .metrics dt')].map(dt => {
+                  const dd = dt.nextElementSibling, a = dt.getBoundingClientRect(), b = dd.getBoundingClientRect();
+                  return { label: dt.textContent.trim(), labelBottom: a.bottom, labelLeft: a.left, valueTop: b.top, valueLeft: b.left };
+                })
+                """);
+
+            Assert.True(pairs.Count >= 5, $"{pairs.Count} label/value pairs on {postmortem}");
+            Assert.All(pairs, p => Assert.True(
+                above ? p.ValueTop >= p.LabelBottom - 1 && Math.Abs(p.ValueLeft - p.LabelLeft) < 1 : p.ValueTop < p.LabelBottom && p.ValueLeft > p.LabelLeft,
+                $"'{p.Label}' at {viewport.Width} px: label bottom {p.LabelBottom}, left {p.LabelLeft}; value top {p.ValueTop}, left {p.ValueLeft}"));
+            await page.CloseAsync();
+        }
+    }
+
     private sealed record Layout(int[] Tops, string[] Outside, int ScrollWidth, int ClientWidth);
+
+    private sealed record Pair(string Label, double LabelBottom, double LabelLeft, double ValueTop, double ValueLeft);
 }
