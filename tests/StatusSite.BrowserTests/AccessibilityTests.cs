@@ -43,7 +43,7 @@ public sealed partial class AccessibilityTests(SampleSite site)
         var expected = await page.EvaluateAsync<int>("""
             () => {
               const all = [...document.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex]')]
-                .filter(e => e.tabIndex >= 0 && !e.closest('[hidden]') && getComputedStyle(e).visibility !== 'hidden');
+                .filter(e => e.tabIndex >= 0 && !e.closest('[hidden]') && getComputedStyle(e).visibility !== 'hidden' && e.checkVisibility());
               all.forEach((e, i) => e.dataset.kbd = String(i));
               window.__focus = [];
               document.addEventListener('focusin', ev => {

@@ -251,16 +251,20 @@ public sealed class StatusPageTests : IDisposable
     }
 
     [Fact]
-    public async Task Home_lists_the_last_14_days_day_by_day()
+    public async Task Home_lists_the_last_14_days_with_each_run_of_calm_days_in_one_line()
     {
         await _site.BuildOkAsync(Now);
-        var days = _site.Page().QuerySelectorAll("#recent ~ .day, section[aria-labelledby=recent] .day");
+        var recent = _site.Page().QuerySelector("section[aria-labelledby=recent]")!;
+        var days = recent.QuerySelectorAll(".day");
 
-        Assert.Equal(14, days.Length);
-        Assert.Equal("2026-11-26", days[0].QuerySelector("time")!.GetAttribute("datetime"));
-        Assert.Equal("2026-11-13", days[13].QuerySelector("time")!.GetAttribute("datetime"));
+        Assert.Equal(["2026-11-26", "2026-11-25", "2026-11-24", "2026-11-23"], days.Select(d => d.QuerySelector("time")!.GetAttribute("datetime")).ToList());
         Assert.Equal(2, days[1].QuerySelectorAll(".incident-summary").Length);
+
+        // One calm day between incidents stays a day of its own; the ten before 23 Nov become one line after it.
         Assert.Equal("No incidents reported.", days[2].QuerySelector(".none")!.TextContent);
+        var calm = Assert.Single(recent.QuerySelectorAll(".calm"));
+        Assert.Equal("No incidents 13–22 Nov 2026", calm.TextContent);
+        Assert.Same(days[3], calm.PreviousElementSibling);
     }
 
     [Fact]

@@ -13,11 +13,11 @@ public static class OutputPlan
         var pages = new List<OutputFile>();
 
         var t = strings;
-        var siteFeeds = SiteFeeds(t);
+        var siteFeeds = SubscribeMenu.SiteFeeds(t);
 
         // Pages are described when they are rendered, in parallel, not while the plan is made.
-        void Add<T>(string path, string template, string title, Func<string> describe, T data, IReadOnlyList<AlternateLink>? alternates = null) =>
-            pages.Add(OutputFile.Page(Routes.FileOf(path), text => renderer.RenderAsync("layouts/" + template + ".cshtml", new Page<T>(view, path, title, describe(), data, alternates ?? siteFeeds), text)));
+        void Add<T>(string path, string template, string title, Func<string> describe, T data, IReadOnlyList<AlternateLink>? alternates = null, SubscribeMenu? subscribe = null) =>
+            pages.Add(OutputFile.Page(Routes.FileOf(path), text => renderer.RenderAsync("layouts/" + template + ".cshtml", new Page<T>(view, path, title, describe(), data, alternates ?? siteFeeds) { Subscribe = subscribe ?? view.Subscribe }, text)));
 
         var settings = site.Settings;
         Add(Routes.Home, "home", settings.Title, () => settings.Description, site);
@@ -36,7 +36,7 @@ public static class OutputPlan
 
         foreach (var component in site.Components)
         {
-            Add(Routes.Of(component), "component", component.Name, () => component.Component.Description ?? t.Format("component.description", component.Name), component, ComponentFeeds(siteFeeds, component, t));
+            Add(Routes.Of(component), "component", component.Name, () => component.Component.Description ?? t.Format("component.description", component.Name), component, [.. siteFeeds, .. SubscribeMenu.ComponentFeeds(component, t)], view.Subscribe.For(component, t));
             for (var i = 0; i < component.Years.Count; i++)
             {
                 var year = component.Years[i];
@@ -93,22 +93,6 @@ public static class OutputPlan
                 component.Name, status, component.Status, $"{component.Name}: {status}")));
         }
     }
-
-    /// <summary>Feeds every page announces in its head: the site's.</summary>
-    private static IReadOnlyList<AlternateLink> SiteFeeds(Translations t) =>
-    [
-        new("application/atom+xml", t["subscribe.atom"], Routes.Atom),
-        new("application/rss+xml", t["subscribe.rss"], Routes.Rss),
-        new("application/feed+json", t["subscribe.json_feed"], Routes.JsonFeed),
-    ];
-
-    /// <summary>Feeds a component's page announces: the site's, then the component's own.</summary>
-    private static IReadOnlyList<AlternateLink> ComponentFeeds(IReadOnlyList<AlternateLink> siteFeeds, ComponentModel component, Translations t) =>
-    [
-        .. siteFeeds,
-        new("application/atom+xml", t["subscribe.component_atom"], Routes.ComponentAtom(component.Id)),
-        new("application/rss+xml", t["subscribe.component_rss"], Routes.ComponentRss(component.Id)),
-    ];
 
     /// <summary>
     /// theme/assets/ is copied as it is (with input/theme/assets/ overrides), the icon to the site's root unless the

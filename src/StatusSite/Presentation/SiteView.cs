@@ -48,6 +48,8 @@ public sealed class SiteView(SiteModel site, Translations strings)
 
     /// <summary>A component's page banner: its status in the words of its chip.</summary>
     public Banner BannerOf(ComponentModel component) => new(component.Status, Css(component.Status), Name(component.Status));
+    /// <summary>The header's subscribe control on every page but a component's.</summary>
+    public SubscribeMenu Subscribe { get; } = SubscribeMenu.Of(strings);
 
     /// <summary>A UTC date and time as people read it: "26 Nov 2026, 10:42 UTC".</summary>
     public string Utc(DateTimeOffset time) =>
@@ -214,6 +216,9 @@ public interface IPage
 
     IReadOnlyList<AlternateLink> Alternates { get; }
 
+    /// <summary>What the header's subscribe control lists on this page.</summary>
+    SubscribeMenu Subscribe { get; }
+
     Translations T { get; }
 
     string Root { get; }
@@ -267,6 +272,7 @@ public sealed record Note(string Css, string Text);
 /// <param name="Path">Site-relative folder or file, such as "incidents/x/" or "404.html".</param>
 public sealed record Page<TData>(SiteView View, string Path, string Title, string Description, TData Data, IReadOnlyList<AlternateLink> Alternates) : IPage
 {
+    public SubscribeMenu Subscribe { get; init; } = View.Subscribe;
 
     public Translations T => View.T;
 

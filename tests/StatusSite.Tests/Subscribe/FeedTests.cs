@@ -1,6 +1,7 @@
 using System.ServiceModel.Syndication;
 using System.Text.Json;
 using System.Xml;
+using StatusSite.Presentation;
 using StatusSite.Tests.Support;
 
 namespace StatusSite.Tests.Subscribe;
@@ -230,17 +231,26 @@ public sealed class FeedTests
     }
 
     [Fact]
-    public async Task Home_page_subscribe_section_links_feeds_calendar_api_and_badge_that_exist()
+    public async Task Header_subscribe_control_lists_the_site_s_feeds_calendar_API_and_badge_and_on_a_component_page_its_own()
     {
         using var site = SiteWithTwoIncidents();
         await site.BuildOkAsync();
 
-        var links = site.Page().QuerySelectorAll("#subscribe ~ ul a").Select(a => a.GetAttribute("href")!).ToList();
+        static List<string> Links(AngleSharp.Html.Dom.IHtmlDocument page) =>
+            [.. page.QuerySelectorAll("header details.subscribe a").Select(a => a.GetAttribute("href")!)];
+        string[] everyPage = [Routes.Atom, Routes.Rss, Routes.JsonFeed, Routes.PostmortemsAtom, Routes.Calendar, Routes.ApiSummary, Routes.Badge];
+        string[] webhooks = [Routes.ComponentAtom("webhooks"), Routes.ComponentRss("webhooks"), Routes.ComponentBadge("webhooks")];
 
-        Assert.Equal(["./feed.atom", "./feed.rss", "./feed.json", "./postmortems/feed.atom", "./maintenance.ics", "./api/v2/summary.json", "./badge.svg"], links);
-        Assert.All(links, l => Assert.True(File.Exists(Path.Combine(site.Output, l[2..])), l));
-        Assert.All(
-            site.Page("components/webhooks/").QuerySelectorAll(".subscribe a").Select(a => a.GetAttribute("href")!),
-            l => Assert.True(File.Exists(Path.Combine(site.Output, "components", "webhooks", l)), l));
+        Assert.Equal([.. everyPage.Select(a => "./" + a)], Links(site.Page()));
+        Assert.Equal([.. everyPage.Select(a => "../../" + a)], Links(site.Page("incidents/2026-11-20-api-errors/")));
+        var component = site.Page("components/webhooks/");
+        Assert.Equal([.. everyPage.Concat(webhooks).Select(a => "../../" + a)], Links(component));
+        Assert.All(everyPage.Concat(webhooks), a => Assert.True(File.Exists(Path.Combine(site.Output, a)), a));
+        Assert.Equal(
+            ["Incidents and maintenance (Atom)", "Incidents and maintenance (RSS)", "Incidents and maintenance (JSON Feed)", "Postmortems (Atom)",
+             "Maintenance calendar (iCalendar)", "Status API (Statuspage-compatible JSON)", "Status badge (SVG)",
+             "This component (Atom)", "This component (RSS)", "This component's badge (SVG)"],
+            component.QuerySelectorAll("header details.subscribe a").Select(a => a.TextContent).ToList());
+        Assert.Equal("Subscribe", component.QuerySelector("header details.subscribe > summary")!.TextContent);
     }
 }
