@@ -15,6 +15,9 @@ public static class ChartGeometry
 
     public const int Height = 100;
 
+    /// <summary>The SVG viewBox of every chart.</summary>
+    public const string ViewBox = "0 0 600 100";
+
     /// <summary>
     /// At most this many buckets per line: each keeps its lowest and highest point, so a line has at most
     /// twice as many points and a spike is never averaged away.

@@ -61,15 +61,15 @@ public sealed class ChartPresenter(SiteView view)
     private StatusChart Status(Component component, IEnumerable<ComponentImpact> impacts, DateTimeOffset from, DateTimeOffset to, bool resolved, IEnumerable<DateTimeOffset> marks)
     {
         var spans = Spans(impacts.Where(i => i.ComponentId == component.Id), from, to);
-        var bands = spans.Select(s =>
-        {
-            var x = ChartGeometry.X(s.From, from, to);
-            var height = ChartGeometry.BandHeight(s.Status);
-            return new StatusBand(SiteView.Css(s.Status), x, ChartGeometry.X(s.To, from, to) - x, ChartGeometry.Height - height, height);
-        }).ToList();
         var words = spans.Select((s, i) => !resolved && i == spans.Count - 1
             ? T.Format("chart.since", view.Name(s.Status), view.Utc(s.From))
             : T.Format("chart.span", view.Name(s.Status), view.Utc(s.From), view.Utc(s.To))).ToList();
+        var bands = spans.Select((s, i) =>
+        {
+            var x = ChartGeometry.X(s.From, from, to);
+            var height = ChartGeometry.BandHeight(s.Status);
+            return new StatusBand(SiteView.Css(s.Status), x, ChartGeometry.X(s.To, from, to) - x, ChartGeometry.Height - height, height, words[i]);
+        }).ToList();
         if (resolved)
         {
             words.Add(T.Format("chart.from", view.Name(ComponentStatus.Operational), view.Utc(to)));
@@ -152,12 +152,12 @@ public sealed class ChartPresenter(SiteView view)
         var line = ChartGeometry.Line(ChartGeometry.Downsample(points.OrderBy(p => p.T).ToList()), from, to, low, high);
         var baseline = definition.Baseline is { } b ? ChartGeometry.Across(ChartGeometry.Y(b, low, high)) : null;
         string? ticks = null;
-        StatusBand? shade = null;
+        ChartSpan? shade = null;
         if (incident is not null)
         {
             ticks = ChartGeometry.Ticks(incident.Updates.Where(u => u.At >= window.From && u.At <= window.To).Select(u => ChartGeometry.X(u.At, window.From, window.To)));
             var x = ChartGeometry.X(incident.Start, window.From, window.To);
-            shade = new StatusBand("shade", x, ChartGeometry.X(incident.ResolvedAt ?? window.To, window.From, window.To) - x, 0, ChartGeometry.Height);
+            shade = new ChartSpan(x, ChartGeometry.X(incident.ResolvedAt ?? window.To, window.From, window.To) - x);
         }
 
         var latest = points.MaxBy(p => p.T)!;

@@ -8,8 +8,14 @@ namespace StatusSite.Presentation.Charts;
 /// <param name="Ticks">SVG path data of the marks, or null when there are none.</param>
 public sealed record StatusChart(string Id, IReadOnlyList<StatusBand> Bands, string? Ticks, string Text);
 
-/// <summary>A span at one status: its class (see <see cref="SiteView.Css(Model.ComponentStatus)"/>) and its rectangle, standing on the bottom edge.</summary>
-public sealed record StatusBand(string Css, int X, int Width, int Y, int Height);
+/// <summary>
+/// A span at one status: its class (see <see cref="SiteView.Css(Model.ComponentStatus)"/>), its rectangle standing on the
+/// bottom edge, and the span in words, which the band shows on hover as the chart's text says it.
+/// </summary>
+public sealed record StatusBand(string Css, int X, int Width, int Y, int Height, string Text);
+
+/// <summary>A full-height span of a chart, such as an incident's impact on its metric.</summary>
+public sealed record ChartSpan(int X, int Width);
 
 /// <summary>
 /// The status charts of an incident or of a postmortem's impact window, with the moments marked on every chart
@@ -31,4 +37,4 @@ public sealed record MetricChart(string Id, string Name, string? Latest, string 
 /// <param name="Baseline">SVG path data of the baseline, or null when none is set.</param>
 /// <param name="Ticks">SVG path data of the update marks, or null when there are none.</param>
 /// <param name="Shade">The impact's span, or null when the chart has none.</param>
-public sealed record MetricPlot(string Line, string? Baseline, string? Ticks, StatusBand? Shade);
+public sealed record MetricPlot(string Line, string? Baseline, string? Ticks, ChartSpan? Shade);
