@@ -1,5 +1,6 @@
 using StatusSite.Core;
 using StatusSite.Model;
+using StatusSite.Presentation.Charts;
 using StatusSite.Rendering;
 
 namespace StatusSite.Presentation;
@@ -30,6 +31,11 @@ public sealed class SiteView(SiteModel site, Translations strings)
     public SiteSettings Settings => Site.Settings;
 
     public Translations T { get; } = strings;
+
+    /// <summary>The charts of the home, incident and postmortem pages: drawings and their text equivalents.</summary>
+    public ChartPresenter Charts => _charts ??= new ChartPresenter(this);
+
+    private ChartPresenter? _charts;
 
     /// <summary>The banner of the home page, and the words of the status badge and of the API's <c>status.description</c>.</summary>
     public Banner Banner { get; } = BannerOf(site.Overall.Shown, strings);
