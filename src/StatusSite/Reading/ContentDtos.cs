@@ -33,6 +33,19 @@ internal sealed class SiteDto : YamlDto
     public FeedsDto? Feeds { get; set; }
 
     public List<MetricDto>? Metrics { get; set; }
+
+    public TicketsDto? Tickets { get; set; }
+}
+
+internal sealed class TicketsDto : YamlDto
+{
+    public TicketTracker? Tracker { get; set; }
+
+    public string? Project { get; set; }
+
+    public string? IssueType { get; set; }
+
+    public string? JiraUrl { get; set; }
 }
 
 internal sealed class MetricDto : YamlDto
