@@ -238,7 +238,7 @@ public static partial class ContentAuthoring
         lines.Insert(anchor - 1, indent + "issue: " + (JiraOrNumber().IsMatch(issue) ? issue : Quote(issue)));
         var updated = RestoreLineEndings(text, string.Join('\n', lines));
         var diagnostics = new DiagnosticBag();
-        var postmortem = PostmortemReader.Read(display, MarkdownFile.Parse(updated), diagnostics);
+        var postmortem = PostmortemReader.Read(display, MarkdownFile.Parse(updated, keepDocument: true), diagnostics);
         if (postmortem?.ActionItems.FirstOrDefault(a => a.Line == item.Line) is not { HasIssue: true })
         {
             return diagnostics.HasErrors ? EditResult.Refused(diagnostics.Sorted()) : EditResult.Refused(display, item.Line, $"'issue: {issue}' could not be added to this action item; add it by hand");

@@ -119,6 +119,11 @@ public sealed class GitHubTracker(GitHubAccess access, string? siteRepository, H
         {
             throw new TrackerException("GitHub answered 404: the repository or issue does not exist, or the token may not see it (it needs 'issues: write' to file, 'issues: read' to read)");
         }
+        catch (ApiException e) when (e.StatusCode == HttpStatusCode.Forbidden && RateLimited(e.HttpResponse))
+        {
+            // GitHub answers a spent primary limit with 403 and 'x-ratelimit-remaining: 0', a secondary one with 'retry-after'.
+            throw new TrackerException("GitHub's rate limit is reached (HTTP 403); wait until it resets before running again", rateLimited: true);
+        }
         catch (ApiException e) when (e.StatusCode == HttpStatusCode.TooManyRequests)
         {
             throw new TrackerException("GitHub's rate limit is reached (HTTP 429); wait before running again", rateLimited: true);
@@ -137,6 +142,9 @@ public sealed class GitHubTracker(GitHubAccess access, string? siteRepository, H
             throw new TrackerException($"the request to GitHub failed ({e.HttpRequestError})");
         }
     }
+
+    private static bool RateLimited(IResponse? response) =>
+        response?.Headers.Any(h => (h.Key.Equals("x-ratelimit-remaining", StringComparison.OrdinalIgnoreCase) && h.Value == "0") || h.Key.Equals("retry-after", StringComparison.OrdinalIgnoreCase)) == true;
 
     public void Dispose() => _http.Dispose();
 }
