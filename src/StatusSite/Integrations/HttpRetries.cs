@@ -18,9 +18,14 @@ internal static class HttpRetries
         : after.Delta ?? (after.Date is { } date ? TimeSpan.FromTicks(Math.Max((date - time.GetUtcNow()).Ticks, 0)) : null);
 
     /// <summary>The retry pipeline of every outside call: exponential backoff on 429 and 5xx, Retry-After honoured up to the policy's bound, each attempt timed out.</summary>
-    public static ResiliencePipeline<HttpResponseMessage> Pipeline(RetryPolicy policy, TimeProvider time) =>
-        new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
-            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+    public static ResiliencePipeline<HttpResponseMessage> Pipeline(RetryPolicy policy, TimeProvider time)
+    {
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
+
+        // No retries (the build's bounded reading of ticket states) is the timeout alone: Polly's retry needs at least one.
+        if (policy.MaxRetries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
                 MaxRetryAttempts = policy.MaxRetries,
                 Delay = policy.FirstDelay,
@@ -39,9 +44,11 @@ internal static class HttpRetries
                     args.Outcome.Result?.Dispose();
                     return ValueTask.CompletedTask;
                 },
-            })
-            .AddTimeout(policy.AttemptTimeout)
-            .Build();
+            });
+        }
+
+        return builder.AddTimeout(policy.AttemptTimeout).Build();
+    }
 
     private static bool Retryable(HttpResponseMessage response, RetryPolicy policy, TimeProvider time) =>
         IsTransient(response) && !(RetryAfter(response, time) > policy.MaxRetryAfter);
