@@ -102,8 +102,9 @@ internal sealed class BuildCommand(IAnsiConsole console, TimeProvider clock, Env
     /// </summary>
     private TicketStateReader? TicketReader(List<(TicketTracker Tracker, string Line)> skipped)
     {
+        // The API address is checked before the build starts: a wrong GITHUB_API_URL is a usage error (exit 2), not a page.
         var github = environment["GITHUB_TOKEN"];
-        var githubApi = environment["GITHUB_API_URL"];
+        var githubApi = github is null ? null : TrackerCredentials.GitHubApiUrl(environment, null);
         if (github is null)
         {
             skipped.Add((TicketTracker.Github, "GitHub: skipped, GITHUB_TOKEN is not set."));
@@ -127,9 +128,10 @@ internal sealed class BuildCommand(IAnsiConsole console, TimeProvider clock, Env
                 // No retries: the budget is shorter than any backoff worth waiting for; what does not answer in time is shown from the front matter.
                 var once = RetryPolicy.Default with { MaxRetries = 0, AttemptTimeout = options.Budget };
                 var trackers = new List<ITicketTracker>();
-                if (github is not null && site.Repository is { } repository)
+                // Issue numbers link into site.yml's repository; without a usable one there is nothing to read on GitHub.
+                if (github is not null && site.Repository is { } repository && TrackerCredentials.IsRepository(repository))
                 {
-                    trackers.Add(new GitHubTracker(TrackerCredentials.GitHub(environment, github, githubApi, repository, out _)!, repository, new RetryingHandler(once, clock)));
+                    trackers.Add(new GitHubTracker(new GitHubAccess(githubApi!, github, repository), repository, new RetryingHandler(once, clock)));
                 }
 
                 if (jira is not null)

@@ -163,15 +163,19 @@ internal static partial class TrackerCredentials
             return null;
         }
 
-        if (repository is null || !RepositoryName().IsMatch(repository))
+        if (repository is null || !IsRepository(repository))
         {
             throw new UsageException(repository is null
                 ? "no GitHub repository is named; set GITHUB_REPOSITORY or site.yml's 'repository', or pass --repository owner/name"
                 : $"the repository '{repository}' is not 'owner/name'; write it as GitHub shows it, such as 'acme/status'");
         }
 
-        return new GitHubAccess(WebAddress(apiUrlFlag is null ? "GITHUB_API_URL" : "--github-api-url", apiUrlFlag ?? environment["GITHUB_API_URL"]) ?? GitHubAccess.DefaultApiUrl, token, repository);
+        return new GitHubAccess(GitHubApiUrl(environment, apiUrlFlag), token, repository);
     }
+
+    /// <summary>--github-api-url, else GITHUB_API_URL, else github.com's API.</summary>
+    public static Uri GitHubApiUrl(EnvironmentVariables environment, string? flag) =>
+        WebAddress(flag is null ? "GITHUB_API_URL" : "--github-api-url", flag ?? environment["GITHUB_API_URL"]) ?? GitHubAccess.DefaultApiUrl;
 
     public static JiraAccess? Jira(EnvironmentVariables environment, string? baseUrlFlag, string? emailFlag, string? tokenFlag, out string? skipped)
     {
@@ -192,6 +196,9 @@ internal static partial class TrackerCredentials
         value is null ? null
         : Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) ? uri
         : throw new UsageException($"{source} is not an absolute http or https address; write one such as 'https://api.github.com' or 'https://acme.atlassian.net'");
+
+    /// <summary>Whether the text is 'owner/name' as GitHub spells repositories.</summary>
+    public static bool IsRepository(string repository) => RepositoryName().IsMatch(repository);
 
     [GeneratedRegex("^[A-Za-z0-9-]+/[A-Za-z0-9._-]+$")]
     private static partial Regex RepositoryName();

@@ -114,6 +114,19 @@ public sealed class TicketStateTests
         Assert.Equal(Note, site.Page("postmortems/api-outage/").QuerySelector(".ticket-note")!.TextContent);
     }
 
+    [Fact]
+    public async Task A_repository_that_is_not_owner_slash_name_reads_nothing_from_GitHub_and_the_build_succeeds()
+    {
+        using var site = TicketsSyncTests.Site(SiteYml.Replace("repository: acme/status", "repository: acme status", StringComparison.Ordinal), LinkedItems);
+        await using var server = Trackers();
+
+        var run = Build(site, Env(server));
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Empty(server.To("GET /repos/acme/status/issues/42"));
+        Assert.Equal("#42 | OPS-7In progress, read 27 Nov 2026, 00:00 UTC", Cells(site));
+    }
+
     private static async Task<(TicketStateReader Reader, TicketStates States, TimeSpan Took)> Read(FakeTrackerServer server, TicketReadOptions options, int items)
     {
         var text = "action_items:\n" + string.Concat(Enumerable.Range(1, items).Select(n => $"  - title: Item {n}\n    type: detect\n    priority: P1\n    owner: Team\n    issue: {n}\n    status: open\n"));
