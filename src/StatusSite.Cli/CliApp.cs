@@ -14,7 +14,8 @@ internal static class CliApp
 
     /// <param name="console">The console; tests pass one that writes to a string.</param>
     /// <param name="clock">The clock of the writing commands and of builds without --now; tests pass a fixed one.</param>
-    public static int Run(string[] args, IAnsiConsole? console = null, TimeProvider? clock = null)
+    /// <param name="environment">The environment variables the tracker commands read; tests pass their own.</param>
+    public static int Run(string[] args, IAnsiConsole? console = null, TimeProvider? clock = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         console ??= CreateConsole();
         var app = new CommandApp();
@@ -27,6 +28,7 @@ internal static class CliApp
             config.SetInterceptor(new UnknownOptions());
             config.ConfigureConsole(console);
             config.Settings.Registrar.RegisterInstance<TimeProvider>(clock ?? TimeProvider.System);
+            config.Settings.Registrar.RegisterInstance(new EnvironmentVariables(environment));
 
             config.AddCommand<BuildCommand>("build")
                 .WithDescription("Validate input/ and build the site into _site/ (all or nothing).")
@@ -85,6 +87,15 @@ internal static class CliApp
                 .WithDescription("Post each incident and maintenance update added since a commit to Slack, Teams and Statuspage-style webhooks (after a publish).")
                 .WithExample("notify", "--base", "HEAD~1");
 
+            config.AddBranch("tickets", branch =>
+            {
+                branch.SetDescription("Track postmortem action items as tickets in GitHub Issues or Jira.");
+                branch.AddCommand<TicketsSyncCommand>("sync")
+                    .WithDescription("File a ticket for each action item of a published postmortem that names none (GitHub with GITHUB_TOKEN, Jira with JIRA_BASE_URL, JIRA_USER_EMAIL, JIRA_API_TOKEN); prints each 'issue:' value, and writes it into the postmortem with --write. A rerun files nothing twice.")
+                    .WithExample("tickets", "sync")
+                    .WithExample("tickets", "sync", "--write");
+            });
+
             config.AddCommand<ServeCommand>("serve")
                 .WithDescription("Preview the site on 127.0.0.1: builds, serves, and rebuilds when input/ or the theme changes; shows build errors in the browser.")
                 .WithExample("serve")
@@ -119,6 +130,14 @@ internal static class CliApp
 
         return console;
     }
+}
+
+/// <summary>The environment variables, or the tests' stand-in for them.</summary>
+internal sealed class EnvironmentVariables(IReadOnlyDictionary<string, string>? values)
+{
+    /// <summary>The variable's value; null when it is unset or empty, as Actions leaves a secret that is not configured.</summary>
+    public string? this[string name] =>
+        (values is null ? Environment.GetEnvironmentVariable(name) : values.GetValueOrDefault(name)) is { Length: > 0 } value ? value : null;
 }
 
 /// <summary>A mistake in the command line itself (exit code 2).</summary>

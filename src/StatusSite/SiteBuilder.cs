@@ -14,6 +14,7 @@ namespace StatusSite;
 /// <summary>Where a build reads, writes and caches, and the clock it runs at.</summary>
 /// <param name="DisplayRoot">How messages name the input folder; defaults to its path relative to the working folder.</param>
 /// <param name="SiteTheme">Use the site's overrides in input/theme/; false ignores that folder, for content whose code must not run.</param>
+/// <param name="Tickets">Reads the linked tickets' states while the site is analysed; null (no credentials) reads nothing and costs nothing.</param>
 public sealed record BuildOptions(
     string InputDir,
     string OutputDir,
@@ -22,7 +23,8 @@ public sealed record BuildOptions(
     DateTimeOffset Now,
     string? DisplayRoot = null,
     int MaxParallelism = 0,
-    bool SiteTheme = true);
+    bool SiteTheme = true,
+    Integrations.Tickets.TicketStateReader? Tickets = null);
 
 /// <summary>Milliseconds spent in each stage of the pipeline.</summary>
 /// <param name="CheckMs">Of the render and write time, the time the HTML and link check took, summed over threads (wall time of each call, so a busy machine inflates it).</param>
@@ -106,6 +108,7 @@ public static class SiteBuilder
         }
 
         var stage = Stopwatch.StartNew();
+        var tickets = options.Tickets?.ReadAsync(content.Settings, content.Postmortems);
 
         // The language file is read while the model is analysed: neither needs the other.
         var loading = Task.Run(() => LoadStrings(theme, content.Settings.Language, SiteYml(options.InputDir, options.DisplayRoot), Relative(options.ThemeDir), diagnostics));
@@ -118,7 +121,7 @@ public static class SiteBuilder
         }
 
         stage.Restart();
-        var files = OutputPlan.Create(model, strings, renderer);
+        var files = OutputPlan.Create(model, strings, renderer, tickets is null ? TicketStates.None : await tickets.ConfigureAwait(false));
         var checker = new HtmlChecker(files.Select(f => f.Path), model.Settings.BaseUrl, Relative(options.OutputDir));
         WriteResult written;
         try

@@ -70,7 +70,8 @@ public sealed class PostmortemContentErrorTests
     [Theory]
     [InlineData("priority: P1", "priority: high", "'priority': unknown value 'high'")]
     [InlineData("status: open", "status: closed", "'status': unknown value 'closed'")]
-    [InlineData("issue: 42", "issue: soon", "'issue: soon' is neither an issue number nor a web address")]
+    [InlineData("issue: 42", "issue: soon", "'issue: soon' is neither an issue number, a Jira key nor a web address")]
+    [InlineData("issue: 42", "issue: OPS-0", "'issue: OPS-0' is neither an issue number, a Jira key nor a web address")]
     [InlineData("owner: Platform team", "owner:", "'owner' has no value; write it as 'owner: Platform team'")]
     public async Task Action_item_values_outside_the_allowed_sets_are_errors_on_their_line(string good, string bad, string message)
     {

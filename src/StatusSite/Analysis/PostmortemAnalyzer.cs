@@ -57,7 +57,7 @@ internal static partial class PostmortemAnalyzer
         var valid = new List<Postmortem>();
         foreach (var postmortem in content.Postmortems)
         {
-            if (CheckPostmortem(postmortem, byId, now, diagnostics) && !postmortem.IsDraft)
+            if (CheckPostmortem(postmortem, byId, now, settings, diagnostics) && !postmortem.IsDraft)
             {
                 valid.Add(postmortem);
             }
@@ -121,7 +121,7 @@ internal static partial class PostmortemAnalyzer
         policy.PostmortemDue.TryGetValue(severity, out var due) ? resolved + due : null;
 
     /// <summary>Checks the postmortem's links and milestones; a draft's problems are warnings, a published one's errors.</summary>
-    private static bool CheckPostmortem(Postmortem postmortem, Dictionary<string, IncidentModel> incidents, DateTimeOffset now, DiagnosticBag diagnostics)
+    private static bool CheckPostmortem(Postmortem postmortem, Dictionary<string, IncidentModel> incidents, DateTimeOffset now, SiteSettings settings, DiagnosticBag diagnostics)
     {
         var ok = true;
         var path = postmortem.SourcePath;
@@ -131,6 +131,11 @@ internal static partial class PostmortemAnalyzer
             ok = false;
             var error = new Diagnostic(DiagnosticLevel.Error, path, line, message);
             diagnostics.Add(postmortem.IsDraft ? error.InDraft() : error);
+        }
+
+        if (settings.Tickets.JiraUrl is null && postmortem.ActionItems.FirstOrDefault(a => a.IssueKey is not null) is { } jira)
+        {
+            Problem(jira.IssueLine, $"'issue: {jira.IssueKey}' is a Jira key, but site.yml does not say where your Jira is; add 'tickets: {{ jira_url: https://acme.atlassian.net }}' (your Jira site) to site.yml, or write the ticket's full URL");
         }
 
         var covered = new List<IncidentModel>();
@@ -215,7 +220,7 @@ internal static partial class PostmortemAnalyzer
         };
         var dueBy = DueBy(settings.Policy, severity, resolved);
         var lag = new PostmortemLag(published - resolved, dueBy - resolved, dueBy, published > dueBy);
-        var items = postmortem.ActionItems.Select(item => ActionItemOf(item, settings.Repository)).ToList();
+        var items = postmortem.ActionItems.Select(item => ActionItemOf(item, settings)).ToList();
         var counts = new ActionItemCounts(
             items.Count(a => a.Source.Status is ActionItemStatus.Open or ActionItemStatus.InProgress),
             items.Count(a => a.Source.Status == ActionItemStatus.Done),
@@ -226,18 +231,25 @@ internal static partial class PostmortemAnalyzer
         return new PostmortemModel(postmortem, incidents, severity, started, resolved, published, impactDuration, metrics, lag, items, counts, sections, entry);
     }
 
-    private static ActionItemModel ActionItemOf(ActionItem item, string? repository)
+    private static ActionItemModel ActionItemOf(ActionItem item, SiteSettings settings)
     {
+        var repository = settings.Repository;
         if (item.IssueUrl is { } url)
         {
             return new ActionItemModel(item, url, url.AbsoluteUri);
+        }
+
+        if (item.IssueKey is { } key)
+        {
+            // CheckPostmortem has refused a key without tickets.jira_url.
+            return new ActionItemModel(item, Routes.JiraIssue(settings.Tickets.JiraUrl!, key), key);
         }
 
         if (item.IssueNumber is { } number)
         {
             return repository is null
                 ? new ActionItemModel(item, null, $"#{number}")
-                : new ActionItemModel(item, new Uri($"https://github.com/{repository}/issues/{number}"), $"#{number}");
+                : new ActionItemModel(item, Routes.GitHubIssue(repository, number), $"#{number}");
         }
 
         return new ActionItemModel(item, null, null);

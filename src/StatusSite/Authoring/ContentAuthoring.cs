@@ -21,7 +21,7 @@ public sealed record EditResult(string? Text, IReadOnlyList<Diagnostic> Diagnost
 /// Writes and edits incident and maintenance files as text: text in, text out, no disk and no clock.
 /// Every result is read back with the same readers the build uses, so a command can never write a file the build refuses.
 /// </summary>
-public static class ContentAuthoring
+public static partial class ContentAuthoring
 {
     /// <summary>Where a new file goes under its content folder: '&lt;yyyy&gt;/&lt;yyyy-MM-dd&gt;-&lt;slug&gt;.md'.</summary>
     public static string RelativePath(DateTimeOffset date, string title)
@@ -211,6 +211,49 @@ public static class ContentAuthoring
             ? EditResult.Refused(diagnostics.Sorted())
             : new EditResult(result, [], $"scheduled maintenance from {Timestamp.ToHeading(from)} until {Timestamp.ToHeading(until)}");
     }
+
+    /// <summary>
+    /// Writes <c>issue: &lt;value&gt;</c> into the action item of a postmortem that <paramref name="item"/> was read from,
+    /// as one new line beside its keys: nothing else of the file changes.
+    /// </summary>
+    public static EditResult SetIssue(string display, string text, ActionItem item, string issue)
+    {
+        if (item.HasIssue)
+        {
+            return EditResult.Refused(display, item.IssueLine, "this action item already names its ticket; leave it, or remove the 'issue:' line to replace it");
+        }
+
+        var lines = Normalize(text).Split('\n').ToList();
+
+        // The new key goes above a key that starts its own line, with that key's indentation; the key on the
+        // item's '- ' line has another column in block style, and a flow mapping has none to copy.
+        var anchor = new[] { item.OwnerLine, item.TitleLine }
+            .FirstOrDefault(line => line >= 1 && line <= lines.Count && BlockKey().IsMatch(lines[line - 1]));
+        if (anchor == 0)
+        {
+            return EditResult.Refused(display, item.Line, $"this action item is not written one key per line, so 'issue:' cannot be added beside its keys; add 'issue: {issue}' by hand");
+        }
+
+        var indent = lines[anchor - 1][..(lines[anchor - 1].Length - lines[anchor - 1].TrimStart().Length)];
+        lines.Insert(anchor - 1, indent + "issue: " + (JiraOrNumber().IsMatch(issue) ? issue : Quote(issue)));
+        var updated = RestoreLineEndings(text, string.Join('\n', lines));
+        var diagnostics = new DiagnosticBag();
+        var postmortem = PostmortemReader.Read(display, MarkdownFile.Parse(updated, keepDocument: true), diagnostics);
+        if (postmortem?.ActionItems.FirstOrDefault(a => a.Line == item.Line) is not { HasIssue: true })
+        {
+            return diagnostics.HasErrors ? EditResult.Refused(diagnostics.Sorted()) : EditResult.Refused(display, item.Line, $"'issue: {issue}' could not be added to this action item; add it by hand");
+        }
+
+        return new EditResult(updated, [], $"wrote 'issue: {issue}' for '{item.Title}'");
+    }
+
+    /// <summary>A mapping key at the start of its line (not after '- ').</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*[a-z_]+\s*:")]
+    private static partial System.Text.RegularExpressions.Regex BlockKey();
+
+    /// <summary>A value YAML reads as written: an issue number or a Jira key.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^([0-9]+|[A-Z][A-Z0-9_]*-[0-9]+)$")]
+    private static partial System.Text.RegularExpressions.Regex JiraOrNumber();
 
     private static (Incident? Incident, IReadOnlyList<Diagnostic> Problems) Read(string display, string text, IReadOnlySet<string>? catalogue)
     {

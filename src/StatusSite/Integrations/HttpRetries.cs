@@ -1,4 +1,7 @@
 using System.Net;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
 
 namespace StatusSite.Integrations;
 
@@ -13,4 +16,52 @@ internal static class HttpRetries
     public static TimeSpan? RetryAfter(HttpResponseMessage response, TimeProvider time) =>
         response.Headers.RetryAfter is not { } after ? null
         : after.Delta ?? (after.Date is { } date ? TimeSpan.FromTicks(Math.Max((date - time.GetUtcNow()).Ticks, 0)) : null);
+
+    /// <summary>The retry pipeline of every outside call: exponential backoff on 429 and 5xx, Retry-After honoured up to the policy's bound, each attempt timed out.</summary>
+    public static ResiliencePipeline<HttpResponseMessage> Pipeline(RetryPolicy policy, TimeProvider time)
+    {
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
+
+        // No retries (the build's bounded reading of ticket states) is the timeout alone: Polly's retry needs at least one.
+        if (policy.MaxRetries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            {
+                MaxRetryAttempts = policy.MaxRetries,
+                Delay = policy.FirstDelay,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome switch
+                {
+                    { Result: { } response } => Retryable(response, policy, time),
+                    { Exception: HttpRequestException or TimeoutRejectedException } => true,
+                    _ => false,
+                }),
+                // Retry-After (seconds or a date) wins over the backoff; a 429 without it backs off.
+                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result is { } response ? RetryAfter(response, time) : null),
+                OnRetry = args =>
+                {
+                    args.Outcome.Result?.Dispose();
+                    return ValueTask.CompletedTask;
+                },
+            });
+        }
+
+        return builder.AddTimeout(policy.AttemptTimeout).Build();
+    }
+
+    private static bool Retryable(HttpResponseMessage response, RetryPolicy policy, TimeProvider time) =>
+        IsTransient(response) && !(RetryAfter(response, time) > policy.MaxRetryAfter);
+}
+
+/// <summary>
+/// The same pipeline as a handler, for clients that build their own requests (Octokit, the Jira client): each request
+/// is sent again through it as the policy says.
+/// </summary>
+public sealed class RetryingHandler(RetryPolicy policy, TimeProvider? time = null) : DelegatingHandler(new SocketsHttpHandler())
+{
+    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline = HttpRetries.Pipeline(policy, time ?? TimeProvider.System);
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        await _pipeline.ExecuteAsync(async token => await base.SendAsync(request, token).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
 }

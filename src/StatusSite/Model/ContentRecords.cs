@@ -37,6 +37,20 @@ public sealed record SiteSettings(
 
     /// <summary>The accent, logo and icon site.yml sets.</summary>
     public Brand Brand { get; init; } = Brand.None;
+    /// <summary>Where action items become tickets, and where Jira keys link; see <see cref="TicketSettings"/>.</summary>
+    public TicketSettings Tickets { get; init; } = TicketSettings.None;
+}
+
+/// <summary>
+/// site.yml's <c>tickets:</c>. <see cref="Tracker"/> is where <c>tickets sync</c> creates tickets: Jira when written,
+/// else GitHub Issues when <c>repository</c> is set, else none. <see cref="JiraUrl"/> is where <c>issue: OPS-123</c>
+/// links: the build reads no environment, so the address is written here.
+/// </summary>
+public sealed record TicketSettings(TicketTracker? Tracker, string? Project, string IssueType, Uri? JiraUrl, int Line)
+{
+    public const string DefaultIssueType = "Task";
+
+    public static readonly TicketSettings None = new(null, null, DefaultIssueType, null, 0);
 }
 
 /// <summary>A component from the catalogue; <see cref="Position"/> is its catalogue order, from 1.</summary>
@@ -119,7 +133,10 @@ public sealed record PostmortemLines(int Title, int Incidents, int Published, in
 /// <summary>One line of the impact box, as written: a name such as <c>requests_failed</c>, the author's label if any, and its value.</summary>
 public sealed record ImpactEntry(string Key, string? Label, string Value, int Line);
 
-/// <summary>An action item; <see cref="IssueNumber"/> is an issue in <c>site.repository</c>, <see cref="IssueUrl"/> any other tracker.</summary>
+/// <summary>
+/// An action item; <see cref="IssueNumber"/> is an issue in <c>site.repository</c>, <see cref="IssueKey"/> a Jira issue
+/// (<c>OPS-123</c>) under <c>tickets.jira_url</c>, <see cref="IssueUrl"/> any other tracker.
+/// </summary>
 public sealed record ActionItem(
     string Title,
     ActionItemType Type,
@@ -132,7 +149,13 @@ public sealed record ActionItem(
     int Line,
     int TitleLine,
     int OwnerLine,
-    int IssueLine);
+    int IssueLine)
+{
+    public string? IssueKey { get; init; }
+
+    /// <summary>Whether the item names its ticket in any form.</summary>
+    public bool HasIssue => IssueNumber is not null || IssueUrl is not null || IssueKey is not null;
+}
 
 /// <summary>An H2 section of a postmortem and its Markdown, without suppression comments.</summary>
 public sealed record PostmortemSection(string Heading, int Line, string Markdown);

@@ -77,3 +77,10 @@ public enum ActionItemStatus
     Done,
     WontDo,
 }
+
+/// <summary>Where <c>tickets sync</c> creates a ticket for each action item.</summary>
+public enum TicketTracker
+{
+    Github,
+    Jira,
+}

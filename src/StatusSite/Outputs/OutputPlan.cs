@@ -7,9 +7,10 @@ namespace StatusSite.Outputs;
 /// <summary>Decides every file the site consists of and which producer makes it. Produces nothing itself.</summary>
 public static class OutputPlan
 {
-    public static IReadOnlyList<OutputFile> Create(SiteModel site, Translations strings, ThemeRenderer renderer)
+    /// <param name="tickets">The linked tickets' states the build read; <see cref="TicketStates.None"/> shows the front matter's.</param>
+    public static IReadOnlyList<OutputFile> Create(SiteModel site, Translations strings, ThemeRenderer renderer, TicketStates? tickets = null)
     {
-        var view = new SiteView(site, strings);
+        var view = new SiteView(site, strings) { Tickets = tickets ?? TicketStates.None };
         var pages = new List<OutputFile>();
 
         var t = strings;

@@ -129,6 +129,14 @@ public static class Routes
     /// <summary>The absolute URL of a site address under base_url, as a URI.</summary>
     public static Uri UriOf(Uri baseUrl, string address) => new(baseUrl, address);
 
+    /// <summary>A GitHub issue of <c>owner/name</c> on github.com, where <c>issue: 123</c> links.</summary>
+    public static Uri GitHubIssue(string repository, int number) =>
+        new($"https://github.com/{repository}/issues/{number.ToString(CultureInfo.InvariantCulture)}");
+
+    /// <summary>A Jira issue under the Jira site <c>tickets.jira_url</c>, where <c>issue: OPS-123</c> links.</summary>
+    public static Uri JiraIssue(Uri jiraUrl, string key) =>
+        new(new Uri(jiraUrl.AbsoluteUri.TrimEnd('/') + "/"), "browse/" + key);
+
     /// <summary>
     /// Whether a site path resolves against the base by appending it: it is relative, made of
     /// letters, digits and '-', '_', '~', '.', '/' only, with no empty, "." or ".." part, so a URI

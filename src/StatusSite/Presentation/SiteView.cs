@@ -30,6 +30,21 @@ public sealed class SiteView(SiteModel site, Translations strings)
 
     public SiteSettings Settings => Site.Settings;
 
+    /// <summary>The linked tickets' states the build read from their trackers; none without credentials.</summary>
+    public TicketStates Tickets { get; init; } = TicketStates.None;
+
+    /// <summary>An action item's ticket state as read at build time, with the time it was read; null when it was not read.</summary>
+    public string? TicketState(ActionItemModel item) => Tickets.Of(item.Source) is { } state
+        ? T.Format("tickets.state_read", T["tickets.state." + state.State], Utc(state.ReadAt))
+        : null;
+
+    /// <summary>
+    /// That the statuses are the ones the postmortem's front matter gives, when a linked ticket was not read (no
+    /// credentials, offline, or no answer in time); null when every linked ticket was read or none is linked.
+    /// </summary>
+    public string? TicketNote(PostmortemModel postmortem) =>
+        postmortem.ActionItems.Any(a => TicketStates.RefOf(a.Source) is not null && Tickets.Of(a.Source) is null) ? T["tickets.front_matter"] : null;
+
     public Translations T { get; } = strings;
 
     /// <summary>The charts of the home, incident and postmortem pages: drawings and their text equivalents.</summary>

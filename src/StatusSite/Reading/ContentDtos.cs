@@ -41,6 +41,18 @@ internal sealed class SiteDto : YamlDto
     public string? Accent { get; set; }
 
     public string? AccentDark { get; set; }
+    public TicketsDto? Tickets { get; set; }
+}
+
+internal sealed class TicketsDto : YamlDto
+{
+    public TicketTracker? Tracker { get; set; }
+
+    public string? Project { get; set; }
+
+    public string? IssueType { get; set; }
+
+    public string? JiraUrl { get; set; }
 }
 
 internal sealed class MetricDto : YamlDto

@@ -101,6 +101,7 @@ internal static partial class PostmortemReader
     {
         int? number = null;
         Uri? url = null;
+        string? key = null;
         var issueLine = item.LineOf(nameof(ActionItemDto.Issue));
         if (item.Issue is { } issue)
         {
@@ -109,13 +110,17 @@ internal static partial class PostmortemReader
             {
                 number = n;
             }
+            else if (JiraKey().IsMatch(issue.Trim()))
+            {
+                key = issue.Trim();
+            }
             else if (Uri.TryCreate(issue.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
             {
                 url = uri;
             }
             else
             {
-                diagnostics.Error(display, issueLine, $"'issue: {issue}' is neither an issue number nor a web address; write the number of the GitHub issue in site.repository, such as 'issue: 123', or its full URL");
+                diagnostics.Error(display, issueLine, $"'issue: {issue}' is neither an issue number, a Jira key nor a web address; write the number of the GitHub issue in site.repository, such as 'issue: 123', a Jira issue key, such as 'issue: OPS-123', or the ticket's full URL");
                 return null;
             }
         }
@@ -138,8 +143,13 @@ internal static partial class PostmortemReader
             item.Line,
             item.LineOf(nameof(ActionItemDto.Title)),
             item.LineOf(nameof(ActionItemDto.Owner)),
-            issueLine);
+            issueLine)
+        { IssueKey = key };
     }
+
+    /// <summary>A Jira issue key: the project key, '-', the issue's number (OPS-123).</summary>
+    [GeneratedRegex("^[A-Z][A-Z0-9_]{0,254}-[1-9][0-9]{0,9}$")]
+    internal static partial Regex JiraKey();
 
     private static bool IsOnlySuppressions(string text) =>
         text.Split('\n').All(line => line.Trim().Length == 0 || SuppressionLine().IsMatch(line));

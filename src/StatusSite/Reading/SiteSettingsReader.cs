@@ -52,6 +52,7 @@ internal sealed partial class SiteSettingsReader(DiagnosticBag diagnostics, Bran
         var language = LanguageOf(display, dto);
         var metrics = MetricsOf(display, dto.Metrics, components);
         var brand = BrandOf(display, dto);
+        var tickets = TicketsOf(display, dto);
 
         if (diagnostics.ErrorCount > before || baseUrl is null || timeZone is null || language is null || dto.Title is null)
         {
@@ -60,7 +61,7 @@ internal sealed partial class SiteSettingsReader(DiagnosticBag diagnostics, Bran
 
         WarnOfPlaceholders(display, dto);
 
-        return new SiteSettings(dto.Title, baseUrl, dto.Description ?? "", language, timeZone, supportUrl?.AbsoluteUri, dto.Repository, components, policy, uptime, feedEntries) { Metrics = metrics, Brand = brand };
+        return new SiteSettings(dto.Title, baseUrl, dto.Description ?? "", language, timeZone, supportUrl?.AbsoluteUri, dto.Repository, components, policy, uptime, feedEntries) { Metrics = metrics, Brand = brand, Tickets = tickets };
     }
 
     /// <summary>The accent (checked for contrast on the theme's backgrounds in each scheme), the logo, and the icon, which is the logo's unless site.yml names one.</summary>
@@ -118,6 +119,43 @@ internal sealed partial class SiteSettingsReader(DiagnosticBag diagnostics, Bran
         return colour;
     }
 
+    /// <summary>
+    /// <c>tickets:</c>: Jira needs its project key; GitHub Issues is the tracker when none is named and <c>repository</c> is set.
+    /// </summary>
+    private TicketSettings TicketsOf(string display, SiteDto site)
+    {
+        var dto = site.Tickets;
+        if (dto is null)
+        {
+            return site.Repository is null ? TicketSettings.None : TicketSettings.None with { Tracker = TicketTracker.Github };
+        }
+
+        var line = site.LineOf(nameof(SiteDto.Tickets));
+        var jiraUrl = dto.JiraUrl is null ? null : WebAddress(display, dto, nameof(TicketsDto.JiraUrl), dto.JiraUrl, "https://acme.atlassian.net");
+        var tracker = dto.Tracker ?? (site.Repository is null ? null : TicketTracker.Github);
+        var project = dto.Project?.Trim();
+        if (project is not null && !JiraProjectKey().IsMatch(project))
+        {
+            diagnostics.Error(display, dto.LineOf(nameof(TicketsDto.Project)), $"tickets project '{project}' is not a Jira project key; write the key as Jira shows it in issue keys, such as 'OPS' for OPS-123");
+        }
+        else if (tracker == TicketTracker.Jira && project is null)
+        {
+            diagnostics.Error(display, dto.LineOf(nameof(TicketsDto.Tracker)), "tickets tracker is jira, but no project is named; add the Jira project key, such as 'tickets: { tracker: jira, project: OPS, issue_type: Task, jira_url: https://acme.atlassian.net }'");
+        }
+
+        if (tracker == TicketTracker.Jira && dto.JiraUrl is null)
+        {
+            diagnostics.Error(display, dto.LineOf(nameof(TicketsDto.Tracker)), "tickets tracker is jira, but no jira_url is given for the links to its tickets; add 'jira_url: https://acme.atlassian.net' (your Jira site) under 'tickets:'");
+        }
+
+        var issueType = string.IsNullOrWhiteSpace(dto.IssueType) ? TicketSettings.DefaultIssueType : dto.IssueType.Trim();
+        return new TicketSettings(tracker, project, issueType, jiraUrl, line);
+    }
+
+    /// <summary>A Jira project key: a capital letter, then capitals, digits or '_'.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Z][A-Z0-9_]{0,254}$")]
+    private static partial System.Text.RegularExpressions.Regex JiraProjectKey();
+
     /// <summary>The placeholders 'statussite init' writes build a site, but not one to publish.</summary>
     private void WarnOfPlaceholders(string display, SiteDto dto)
     {
@@ -144,7 +182,7 @@ internal sealed partial class SiteSettingsReader(DiagnosticBag diagnostics, Bran
     }
 
     /// <summary>An address the site links to: absolute, http or https (never javascript:, data: or the like); null, with the error, otherwise.</summary>
-    private Uri? WebAddress(string display, SiteDto dto, string property, string value, string example)
+    private Uri? WebAddress(string display, YamlDto dto, string property, string value, string example)
     {
         if (Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
         {

@@ -19,7 +19,11 @@ internal sealed record CliRun(int ExitCode, string Output)
 /// <summary>Runs the statussite command line in-process (a string console, a fixed clock) or as the built tool.</summary>
 internal static class CliRunner
 {
-    public static CliRun Run(DateTimeOffset now, params string[] args)
+    /// <summary>Runs in-process with no environment variables for the tracker commands, so no test reads a real token.</summary>
+    public static CliRun Run(DateTimeOffset now, params string[] args) => Run(now, new Dictionary<string, string>(), args);
+
+    /// <summary>Runs in-process with <paramref name="environment"/> as the only environment variables the tracker commands see.</summary>
+    public static CliRun Run(DateTimeOffset now, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         var writer = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings
@@ -30,7 +34,7 @@ internal static class CliRunner
             Interactive = InteractionSupport.No,
         });
         console.Profile.Width = 4096;
-        var code = CliApp.Run(args, console, new FixedClock(now));
+        var code = CliApp.Run(args, console, new FixedClock(now), environment);
         return new CliRun(code, writer.ToString());
     }
 
