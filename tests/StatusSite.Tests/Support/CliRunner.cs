@@ -58,6 +58,15 @@ internal static class CliRunner
         }
     }
 
+    /// <summary>The variables through which the tool reaches GitHub, Jira, chat, webhooks, Datadog and New Relic.</summary>
+    public static readonly IReadOnlyList<string> OutsideServiceVariables =
+    [
+        "GITHUB_TOKEN", "GITHUB_REPOSITORY", "GITHUB_API_URL", "GITHUB_EVENT_PATH",
+        "JIRA_BASE_URL", "JIRA_USER_EMAIL", "JIRA_API_TOKEN",
+        "SLACK_WEBHOOK_URL", "TEAMS_WEBHOOK_URL", "STATUS_WEBHOOK_URLS",
+        "DD_API_KEY", "DD_APP_KEY", "DD_SITE", "NEW_RELIC_API_KEY", "NEW_RELIC_ACCOUNT_ID", "NEW_RELIC_REGION",
+    ];
+
     public static ProcessStartInfo StartInfo(string workingDirectory, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
@@ -75,6 +84,14 @@ internal static class CliRunner
 
         info.Environment["NO_COLOR"] = "1";
         info.Environment.Remove("SOURCE_DATE_EPOCH");
+
+        // Tests never touch the network: a token or webhook the test runner happens to hold (as in a CI job) must not
+        // send the tool to a real service. A test that needs one sets it, pointing at a fake server.
+        foreach (var name in OutsideServiceVariables)
+        {
+            info.Environment.Remove(name);
+        }
+
         return info;
     }
 
