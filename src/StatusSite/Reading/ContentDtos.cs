@@ -33,6 +33,16 @@ internal sealed class SiteDto : YamlDto
     public FeedsDto? Feeds { get; set; }
 
     public List<MetricDto>? Metrics { get; set; }
+
+    public RemindersDto? Reminders { get; set; }
+}
+
+/// <summary>Who 'statussite github remind' assigns its reminder issues to, and how it labels them.</summary>
+internal sealed class RemindersDto : YamlDto
+{
+    public List<string>? Assignees { get; set; }
+
+    public List<string>? Labels { get; set; }
 }
 
 internal sealed class MetricDto : YamlDto

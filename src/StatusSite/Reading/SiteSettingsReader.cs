@@ -47,6 +47,7 @@ internal sealed partial class SiteSettingsReader(DiagnosticBag diagnostics)
         var feedEntries = FeedEntriesOf(display, dto.Feeds);
         var language = LanguageOf(display, dto);
         var metrics = MetricsOf(display, dto.Metrics, components);
+        var reminders = RemindersOf(display, dto.Reminders);
 
         if (diagnostics.ErrorCount > before || baseUrl is null || timeZone is null || language is null || dto.Title is null)
         {
@@ -55,7 +56,7 @@ internal sealed partial class SiteSettingsReader(DiagnosticBag diagnostics)
 
         WarnOfPlaceholders(display, dto);
 
-        return new SiteSettings(dto.Title, baseUrl, dto.Description ?? "", language, timeZone, supportUrl?.AbsoluteUri, dto.Repository, components, policy, uptime, feedEntries) { Metrics = metrics };
+        return new SiteSettings(dto.Title, baseUrl, dto.Description ?? "", language, timeZone, supportUrl?.AbsoluteUri, dto.Repository, components, policy, uptime, feedEntries) { Metrics = metrics, Reminders = reminders };
     }
 
     /// <summary>The placeholders 'statussite init' writes build a site, but not one to publish.</summary>
@@ -318,6 +319,38 @@ internal sealed partial class SiteSettingsReader(DiagnosticBag diagnostics)
 
         return metrics;
     }
+
+    /// <summary>GitHub's own limits: a login of letters, digits and single inner hyphens (39 at most), ten assignees, labels of 50 characters.</summary>
+    private ReminderSettings RemindersOf(string display, RemindersDto? dto)
+    {
+        if (dto is null)
+        {
+            return ReminderSettings.None;
+        }
+
+        var assignees = (dto.Assignees ?? []).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        foreach (var login in assignees.Where(a => a.Length > 39 || !GitHubLogin().IsMatch(a)))
+        {
+            var hint = login.StartsWith('@') ? $"write it without the '@', as '{login.TrimStart('@')}'" : "write a GitHub user name, such as 'octocat'";
+            diagnostics.Error(display, dto.LineOf(nameof(RemindersDto.Assignees)), $"reminders assignee '{login}' is not a GitHub login; {hint}");
+        }
+
+        if (assignees.Count > 10)
+        {
+            diagnostics.Error(display, dto.LineOf(nameof(RemindersDto.Assignees)), $"reminders lists {assignees.Count} assignees; GitHub assigns an issue to 10 at most, so list 10 or fewer (a team's members can watch the label instead)");
+        }
+
+        var labels = (dto.Labels ?? []).Select(l => l.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        foreach (var label in labels.Where(l => l.Length is 0 or > 50))
+        {
+            diagnostics.Error(display, dto.LineOf(nameof(RemindersDto.Labels)), $"reminders label '{label}' is {(label.Length == 0 ? "empty" : $"{label.Length} characters long")}; GitHub labels have 1 to 50 characters, such as 'incident-reminder'");
+        }
+
+        return new ReminderSettings(assignees, labels);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Za-z0-9](?:-?[A-Za-z0-9]){0,38}$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex GitHubLogin();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(since|until|timeseries)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex NrqlTimeClause();
