@@ -86,7 +86,7 @@ public sealed class GitHubIssues(IGitHubClient client, GitHubRepository reposito
             else if (issue.Title != reminder.Title || issue.Body != reminder.Body)
             {
                 await Call($"updating reminder issue #{issue.Number} for {reminder.Cause}", IssuePermission,
-                    () => client.Issue.Update(repository.Owner, repository.Name, issue.Number, new IssueUpdate { Title = reminder.Title, Body = reminder.Body }));
+                    () => Edit(issue.Number, new { title = reminder.Title, body = reminder.Body }));
                 report($"updated #{issue.Number} for {reminder.Cause}");
             }
             else
@@ -99,10 +99,16 @@ public sealed class GitHubIssues(IGitHubClient client, GitHubRepository reposito
         foreach (var (cause, issue) in earlier.Where(e => !causes.Contains(e.Key)).OrderBy(e => e.Value.Number))
         {
             await Call($"closing reminder issue #{issue.Number} for {cause}", IssuePermission,
-                () => client.Issue.Update(repository.Owner, repository.Name, issue.Number, new IssueUpdate { State = ItemState.Closed, StateReason = ItemStateReason.Completed }));
+                () => Edit(issue.Number, new { state = "closed", state_reason = "completed" }));
             report($"closed #{issue.Number}: {cause} is no longer overdue");
         }
     }
+
+    /// <summary>
+    /// Changes only the fields given. Octokit's <see cref="IssueUpdate"/> always sends 'milestone', null unless set, which
+    /// would take away a milestone a maintainer put on the reminder.
+    /// </summary>
+    private Task<IApiResponse<Issue>> Edit(int number, object fields) => client.Connection.Patch<Issue>(ApiUrls.Issue(repository.Owner, repository.Name, number), fields);
 
     private Task<T> Call<T>(string what, string permission, Func<Task<T>> call) => GitHubApi.Call(what, token, permission, policy, call);
 }

@@ -23,7 +23,7 @@ internal sealed record GitHubRequest(string Method, string Path, string Query, s
 /// issue comments (listed a few per page, with Link headers, as GitHub pages them) and issues. Every request is recorded.
 /// <see cref="Failures"/> answers the next requests with a failure instead: "401", "403", "404", "500", "429:&lt;seconds&gt;"
 /// (with Retry-After), "ratelimit" (403, or "ratelimit:429", with X-RateLimit-Remaining: 0 and no Retry-After), "hang" (never answers), "echo" (401 whose message
-/// quotes the Authorization header, as a careless proxy might), "garbage" (200 that is not JSON, quoting the header too).
+/// quotes the Authorization header, as a careless proxy might), "garbage" (200 that is not JSON, quoting the header too); "ok" answers as GitHub would.
 /// <see cref="AlwaysFail"/> answers every request so.
 /// </summary>
 internal sealed partial class FakeGitHubServer : IAsyncDisposable
@@ -117,7 +117,7 @@ internal sealed partial class FakeGitHubServer : IAsyncDisposable
         var request = new GitHubRequest(context.Request.Method, context.Request.Path.Value!, context.Request.QueryString.Value ?? "",
             context.Request.Headers.Authorization.FirstOrDefault(), text.Length == 0 ? null : JsonNode.Parse(text));
         Requests.Enqueue(request);
-        if ((Failures.TryDequeue(out var failure) ? failure : AlwaysFail) is { } fail)
+        if ((Failures.TryDequeue(out var failure) ? failure : AlwaysFail) is { } fail && fail != "ok")
         {
             await Fail(context, fail, request);
             return;
