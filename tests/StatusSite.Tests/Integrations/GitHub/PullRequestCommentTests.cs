@@ -140,6 +140,27 @@ public sealed class PullRequestCommentTests
         Assert.Single(server.Requests);
     }
 
+    [Theory]
+    [InlineData("--bsae", "unknown option '--bsae' (did you mean '--base'?); see 'statussite github pr-comment --help'")]
+    [InlineData("--pr=0", "--pr: give the pull request's number, such as --pr 42")]
+    [InlineData("--preview-url=javascript:alert(1)", "--preview-url: 'javascript:alert(1)' is not an absolute http or https address")]
+    [InlineData("--repository=acme", "--repository: 'acme' is not a repository; write it as owner/name, such as acme/status")]
+    [InlineData("--api-url=ftp://github.example", "--api-url: 'ftp://github.example' is not an absolute http or https address")]
+    [InlineData("--timeout=0", "--timeout: give a number of seconds from 1 to 300")]
+    public void A_command_line_mistake_is_exit_code_2_and_calls_nothing(string option, string message)
+    {
+        using var site = TestSite.Create();
+        var (name, value) = option.Split('=') is [var n, var v] ? (n, v) : (option, "x");
+        string[] args = ["github", "pr-comment", "--input", site.Input, "--base", "HEAD", "--token", Token, "--repository", "acme/status", "--api-url", "http://127.0.0.1:9/"];
+        var i = Array.IndexOf(args, name);
+
+        var run = CliRunner.Run(i < 0 ? [.. args, name, value] : [.. args[..(i + 1)], value, .. args[(i + 2)..]]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("error: " + message, run.Output);
+        Assert.DoesNotContain("SECRET", run.Output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void The_pull_request_comes_from_the_event_of_the_workflow()
     {
