@@ -155,7 +155,9 @@ internal sealed class PullRequestCommentCommand(IAnsiConsole console, TimeProvid
         try
         {
             var (result, url) = await target.Issues(settings.Policy).UpsertCommentAsync(number, PullRequestComment.Marker, PullRequestComment.Write(report));
-            console.WriteLine($"GitHub: {result.ToString().ToLowerInvariant()} the comment on pull request #{number}: {url}");
+            console.WriteLine(result == Upsert.Unchanged
+                ? $"GitHub: the comment on pull request #{number} is up to date: {url}"
+                : $"GitHub: {(result == Upsert.Created ? "created" : "updated")} the comment on pull request #{number}: {url}");
         }
         catch (GitHubCallException e)
         {

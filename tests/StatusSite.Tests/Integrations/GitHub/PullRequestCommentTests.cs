@@ -56,7 +56,7 @@ public sealed class PullRequestCommentTests
 
         Assert.True(rerun.ExitCode == 0, rerun.Output);
         Assert.Single(server.Writes);
-        Assert.Contains("GitHub: unchanged the comment on pull request #7", rerun.Output);
+        Assert.Contains("GitHub: the comment on pull request #7 is up to date: https://github.example/acme/status/pull/7#issuecomment-", rerun.Output);
 
         // A new push: the same comment is updated, never a second one.
         site.Write("incidents/2026/2026-11-26-login.md", Login.Replace("## 2026-11-26 22:45 UTC", "## 2026-11-26 22:55 UTC — Identified\n\nA certificate expired.\n\n## 2026-11-26 22:45 UTC"));
@@ -66,6 +66,7 @@ public sealed class PullRequestCommentTests
         Assert.True(push.ExitCode == 0, push.Output);
         var id = (long)server.Comments[7].Single()["id"]!;
         Assert.Equal(["POST " + Comments, $"PATCH /repos/acme/status/issues/comments/{id}"], server.Writes.Select(r => r.ToString()));
+        Assert.Contains($"GitHub: updated the comment on pull request #7: https://github.example/acme/status/pull/7#issuecomment-{id}", push.Output);
         Assert.Contains("A certificate expired.", (string)server.Writes[^1].Body!["body"]!);
         Assert.Single(server.Comments[7]);
     }
