@@ -32,8 +32,15 @@ public static class PullRequestComment
     /// <summary>The first line of the comment, by which later runs find it again.</summary>
     public const string Marker = "<!-- statussite:pr-comment -->";
 
-    /// <summary>The most updates quoted with their text, and the most diagnostics listed: a comment holds 65,536 characters.</summary>
-    public const int MaxUpdates = 20;
+    /// <summary>
+    /// The most updates quoted (each up to <see cref="MaxText"/> characters), and the most rows of every other list:
+    /// a GitHub comment holds 65,536 characters, and a longer one would be refused.
+    /// </summary>
+    public const int MaxUpdates = 12;
+
+    public const int MaxText = 1500;
+
+    public const int MaxRows = 40;
 
     public const int MaxDiagnostics = 50;
 
@@ -103,39 +110,42 @@ public static class PullRequestComment
         if (components.Count > 0)
         {
             text.Append("#### Component status\n\n| Component | Before | After |\n| --- | --- | --- |\n");
-            foreach (var (name, was, now) in components)
+            foreach (var (name, was, now) in components.Take(MaxRows))
             {
                 text.Append(CultureInfo.InvariantCulture, $"| {MarkdownText.Inline(name)} | {was} | {now} |\n");
             }
 
             text.Append('\n');
+            More(text, components.Count);
         }
 
         if (added.Count > 0 || moved.Count > 0)
         {
             text.Append("#### Maintenance\n\n");
-            foreach (var window in added)
+            foreach (var window in added.Take(MaxRows))
             {
                 text.Append(CultureInfo.InvariantCulture, $"- Scheduled: **{MarkdownText.Inline(window.Title)}**, {Window(window.Source)}, {MarkdownText.Code(window.Source.SourcePath)}\n");
             }
 
-            foreach (var (was, now) in moved)
+            foreach (var (was, now) in moved.Take(MaxRows))
             {
                 text.Append(CultureInfo.InvariantCulture, $"- Moved: **{MarkdownText.Inline(now.Title)}**, from {Window(was.Source)} to {Window(now.Source)}, {MarkdownText.Code(now.Source.SourcePath)}\n");
             }
 
             text.Append('\n');
+            More(text, Math.Max(added.Count, moved.Count));
         }
 
         if (postmortems.Count > 0)
         {
             text.Append("#### Postmortems published\n\n");
-            foreach (var postmortem in postmortems)
+            foreach (var postmortem in postmortems.Take(MaxRows))
             {
                 text.Append(CultureInfo.InvariantCulture, $"- **{MarkdownText.Inline(postmortem.Title)}** ({SiteView.Name(postmortem.Severity)}), <{Routes.Absolute(site.Settings.BaseUrl, Routes.Of(postmortem))}>\n");
             }
 
             text.Append('\n');
+            More(text, postmortems.Count);
         }
     }
 
@@ -154,7 +164,7 @@ public static class PullRequestComment
             _ => throw new ArgumentException("a notice is of an incident or a maintenance window", nameof(notice)),
         };
         text.Append(CultureInfo.InvariantCulture, $"**{what}: {MarkdownText.Inline(notice.Title)}**, {Timestamp.ToHeading(notice.At)}, {status}, {MarkdownText.Code(path)}, <{notice.Url}>\n\n");
-        text.Append(MarkdownText.Block(notice.Body)).Append("\n\n");
+        text.Append(MarkdownText.Block(notice.Body, MaxText)).Append("\n\n");
     }
 
     private static void Check(StringBuilder text, IReadOnlyList<Diagnostic> diagnostics)
@@ -179,6 +189,14 @@ public static class PullRequestComment
         if (shown.Count > MaxDiagnostics)
         {
             text.Append(CultureInfo.InvariantCulture, $"- … and {shown.Count - MaxDiagnostics} more: run `statussite check` to see them all.\n");
+        }
+    }
+
+    private static void More(StringBuilder text, int count)
+    {
+        if (count > MaxRows)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"… and {count - MaxRows} more, not listed here.\n\n");
         }
     }
 

@@ -90,6 +90,39 @@ public sealed class PullRequestCommentTests
     }
 
     [Fact]
+    public async Task A_change_too_large_for_one_comment_is_cut_to_lists_that_say_how_many_more()
+    {
+        // The base has no content at all, so every component and incident of HEAD is new.
+        using var site = TestSite.Create(siteYml: null);
+        File.WriteAllText(Path.Combine(site.Root, "README.md"), "status\n");
+        GitCommands.Git(site.Root, "init", "-q");
+        Commit(site, "empty");
+        GitCommands.Git(site.Root, "tag", "base");
+        var components = string.Join("\n", Enumerable.Range(1, 300).Select(i => $"  - {{ id: c{i}, name: Component {i} with a long name }}"));
+        site.Write("site.yml", $"title: Acme Status\nbase_url: https://status.acme.example/\ncomponents:\n{components}\n");
+        foreach (var i in Enumerable.Range(1, 30))
+        {
+            site.Write($"incidents/2026/i{i}.md", Incidents.File(
+                $"title: {new string('T', 190)} {i}\nseverity: SEV3\ncomponents:\n  c{i}: degraded_performance",
+                Incidents.Update("2026-11-26 22:30 UTC", "Resolved", new string('x', 3000), components: $"c{i}=operational"),
+                Incidents.Update("2026-11-26 21:00 UTC", "Investigating", "@all " + new string('y', 5000))));
+        }
+
+        Commit(site, "everything");
+        await using var server = new FakeGitHubServer();
+
+        var run = Comment(site, server);
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        var body = (string)server.Writes.Single().Body!["body"]!;
+        Assert.True(body.Length < 65536, $"{body.Length} characters");
+        Assert.Contains("#### New updates (60)", body);
+        Assert.Contains("… and 48 more, not quoted here.", body);
+        Assert.Contains("\n… (3505 more characters)\n```", body);
+        Assert.Contains("… and 260 more, not listed here.", body);
+    }
+
+    [Fact]
     public async Task Content_that_does_not_build_gets_its_errors_in_the_comment_then_exit_code_1()
     {
         using var site = PullRequest();
