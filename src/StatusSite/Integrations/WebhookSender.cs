@@ -2,7 +2,6 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Polly;
-using Polly.Retry;
 using Polly.Timeout;
 
 namespace StatusSite.Integrations;
@@ -19,17 +18,10 @@ public sealed record DeliveryReport(string Target, int Posted, int Total, string
     public bool Succeeded => Failure is null;
 }
 
-/// <summary>How hard a target is tried: retries with exponential backoff on 429 and 5xx, each attempt bounded.</summary>
-/// <param name="MaxRetryAfter">The longest <c>Retry-After</c> honoured; a longer wait gives the target up, so a run stays bounded.</param>
-public sealed record RetryPolicy(int MaxRetries, TimeSpan FirstDelay, TimeSpan AttemptTimeout, TimeSpan MaxRetryAfter)
-{
-    public static readonly RetryPolicy Default = new(4, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(60));
-}
-
 /// <summary>Posts notices to targets with plain <see cref="HttpClient"/>, retrying through a Polly pipeline.</summary>
 public sealed class WebhookSender(HttpClient http, RetryPolicy policy, TimeProvider? time = null)
 {
-    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline = Pipeline(policy, time ?? TimeProvider.System);
+    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline = HttpRetries.Pipeline(policy, time ?? TimeProvider.System);
 
     /// <summary>Posts every notice to every target; the targets run side by side, and one failing never stops another.</summary>
     public async Task<IReadOnlyList<DeliveryReport>> SendAsync(IReadOnlyList<WebhookTarget> targets, IReadOnlyList<Notice> notices, CancellationToken cancellationToken = default) =>
@@ -79,32 +71,4 @@ public sealed class WebhookSender(HttpClient http, RetryPolicy policy, TimeProvi
             return $"the request failed ({e.HttpRequestError})";
         }
     }
-
-    private static ResiliencePipeline<HttpResponseMessage> Pipeline(RetryPolicy policy, TimeProvider time) =>
-        new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
-            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
-            {
-                MaxRetryAttempts = policy.MaxRetries,
-                Delay = policy.FirstDelay,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                ShouldHandle = args => ValueTask.FromResult(args.Outcome switch
-                {
-                    { Result: { } response } => Retryable(response, policy, time),
-                    { Exception: HttpRequestException or TimeoutRejectedException } => true,
-                    _ => false,
-                }),
-                // Retry-After (seconds or a date) wins over the backoff; a 429 without it backs off.
-                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result is { } response ? HttpRetries.RetryAfter(response, time) : null),
-                OnRetry = args =>
-                {
-                    args.Outcome.Result?.Dispose();
-                    return ValueTask.CompletedTask;
-                },
-            })
-            .AddTimeout(policy.AttemptTimeout)
-            .Build();
-
-    private static bool Retryable(HttpResponseMessage response, RetryPolicy policy, TimeProvider time) =>
-        HttpRetries.IsTransient(response) && !(HttpRetries.RetryAfter(response, time) > policy.MaxRetryAfter);
 }

@@ -37,6 +37,15 @@ public sealed record SiteSettings(
 
     /// <summary>The accent, logo and icon site.yml sets.</summary>
     public Brand Brand { get; init; } = Brand.None;
+
+    /// <summary>Whom 'statussite github remind' assigns its issues to and how it labels them (site.yml 'reminders:').</summary>
+    public ReminderSettings Reminders { get; init; } = ReminderSettings.None;
+}
+
+/// <summary>site.yml 'reminders:': GitHub logins to assign reminder issues to, and labels to put on them.</summary>
+public sealed record ReminderSettings(IReadOnlyList<string> Assignees, IReadOnlyList<string> Labels)
+{
+    public static readonly ReminderSettings None = new([], []);
 }
 
 /// <summary>A component from the catalogue; <see cref="Position"/> is its catalogue order, from 1.</summary>

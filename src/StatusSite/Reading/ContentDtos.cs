@@ -41,6 +41,16 @@ internal sealed class SiteDto : YamlDto
     public string? Accent { get; set; }
 
     public string? AccentDark { get; set; }
+
+    public RemindersDto? Reminders { get; set; }
+}
+
+/// <summary>Who 'statussite github remind' assigns its reminder issues to, and how it labels them.</summary>
+internal sealed class RemindersDto : YamlDto
+{
+    public List<string>? Assignees { get; set; }
+
+    public List<string>? Labels { get; set; }
 }
 
 internal sealed class MetricDto : YamlDto
