@@ -25,12 +25,18 @@ public sealed class GitHubIssues(IGitHubClient client, GitHubRepository reposito
 
     private static readonly ApiOptions AllPages = new() { PageSize = 100 };
 
-    /// <summary>Creates the comment on pull request <paramref name="number"/>, or updates the one whose body starts with <paramref name="marker"/>.</summary>
-    public async Task<(Upsert Result, string Url)> UpsertCommentAsync(int number, string marker, string body)
+    /// <summary>
+    /// Creates the comment on pull request <paramref name="number"/>, or updates the one <paramref name="author"/> wrote
+    /// whose body starts with <paramref name="marker"/>. Anybody may start a comment with the marker; only the author's
+    /// own is ever edited, so a contributor's comment cannot be taken over (the token may edit every comment).
+    /// </summary>
+    public async Task<(Upsert Result, string Url)> UpsertCommentAsync(int number, string marker, string body, string author)
     {
         var comments = await Call($"listing the comments of pull request #{number}", CommentPermission,
             () => client.Issue.Comment.GetAllForIssue(repository.Owner, repository.Name, number, AllPages));
-        if (comments.FirstOrDefault(c => c.Body?.StartsWith(marker, StringComparison.Ordinal) == true) is not { } earlier)
+        // GitHub logins are case-insensitive.
+        if (comments.FirstOrDefault(c => string.Equals(c.User?.Login, author, StringComparison.OrdinalIgnoreCase)
+                && c.Body?.StartsWith(marker, StringComparison.Ordinal) == true) is not { } earlier)
         {
             var created = await Call($"creating the comment on pull request #{number}", CommentPermission,
                 () => client.Issue.Comment.Create(repository.Owner, repository.Name, number, body));

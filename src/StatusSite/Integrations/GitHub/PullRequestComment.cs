@@ -44,6 +44,26 @@ public static class PullRequestComment
 
     public const int MaxDiagnostics = 50;
 
+    /// <summary>The most characters GitHub takes in one comment.</summary>
+    public const int MaxLength = 65_536;
+
+    /// <summary>
+    /// The body to post for a comment prepared elsewhere (<c>--body-out</c>): its text as given, never interpreted, after
+    /// this comment's own marker line. Marker lines the text already starts with are dropped, so the marker is first
+    /// exactly once however the text was made.
+    /// </summary>
+    public static string Prepared(string text)
+    {
+        var rest = text.TrimStart('\uFEFF');
+        while (rest.StartsWith(Marker, StringComparison.Ordinal))
+        {
+            rest = rest[Marker.Length..];
+            rest = rest.StartsWith("\r\n", StringComparison.Ordinal) ? rest[2..] : rest.StartsWith('\n') ? rest[1..] : rest;
+        }
+
+        return Marker + "\n" + rest;
+    }
+
     public static string Write(PullRequestReport report)
     {
         var text = new StringBuilder();

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using StatusSite.Cli;
 using StatusSite.Integrations;
 using StatusSite.Integrations.GitHub;
 using static StatusSite.Tests.Integrations.GitHub.GitHubTestSite;
@@ -26,7 +27,7 @@ public sealed class GitHubApiTests
     {
         await using var server = new FakeGitHubServer { AlwaysFail = "500" };
 
-        var message = await FailureOf(() => Issues(server).UpsertCommentAsync(7, PullRequestComment.Marker, "x"));
+        var message = await FailureOf(() => Issues(server).UpsertCommentAsync(7, PullRequestComment.Marker, "x", PullRequestCommentSettings.ActionsAuthor));
 
         Assert.Equal("listing the comments of pull request #7 failed: GitHub answered HTTP 500: Server Error after 3 tries", message);
         Assert.Equal(3, server.Requests.Count);
@@ -39,7 +40,7 @@ public sealed class GitHubApiTests
         server.Failures.Enqueue("429:1");
         var clock = Stopwatch.StartNew();
 
-        var (result, _) = await Issues(server).UpsertCommentAsync(7, PullRequestComment.Marker, "x");
+        var (result, _) = await Issues(server).UpsertCommentAsync(7, PullRequestComment.Marker, "x", PullRequestCommentSettings.ActionsAuthor);
 
         Assert.Equal(Upsert.Created, result);
         Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(0.9), $"retried after {clock.Elapsed}");
@@ -65,7 +66,7 @@ public sealed class GitHubApiTests
         await using var server = new FakeGitHubServer { AlwaysFail = "hang" };
         var clock = Stopwatch.StartNew();
 
-        var message = await FailureOf(() => Issues(server, policy: Fast with { AttemptTimeout = TimeSpan.FromMilliseconds(500) }).UpsertCommentAsync(7, PullRequestComment.Marker, "x"));
+        var message = await FailureOf(() => Issues(server, policy: Fast with { AttemptTimeout = TimeSpan.FromMilliseconds(500) }).UpsertCommentAsync(7, PullRequestComment.Marker, "x", PullRequestCommentSettings.ActionsAuthor));
 
         Assert.Equal("listing the comments of pull request #7 failed: no answer from GitHub within 0.5 s, 3 times", message);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
@@ -87,7 +88,7 @@ public sealed class GitHubApiTests
         await using var server = new FakeGitHubServer { AlwaysFail = failure };
         var policy = Fast with { AttemptTimeout = TimeSpan.FromMilliseconds(500) };
 
-        await FailureOf(() => Issues(server, policy: policy).UpsertCommentAsync(7, PullRequestComment.Marker, "x"));
+        await FailureOf(() => Issues(server, policy: policy).UpsertCommentAsync(7, PullRequestComment.Marker, "x", PullRequestCommentSettings.ActionsAuthor));
         await FailureOf(() => Issues(server, policy: policy).SyncRemindersAsync([], StatusSite.Model.ReminderSettings.None, _ => { }));
     }
 
@@ -98,7 +99,7 @@ public sealed class GitHubApiTests
     {
         await using var server = new FakeGitHubServer();
 
-        await Issues(server, server.Base.AbsoluteUri + path).UpsertCommentAsync(7, PullRequestComment.Marker, "x");
+        await Issues(server, server.Base.AbsoluteUri + path).UpsertCommentAsync(7, PullRequestComment.Marker, "x", PullRequestCommentSettings.ActionsAuthor);
 
         Assert.Equal(["GET /api/v3/repos/acme/status/issues/7/comments", "POST /api/v3/repos/acme/status/issues/7/comments"], server.Requests.Select(r => r.ToString()));
     }
