@@ -308,11 +308,18 @@ internal sealed class RemindCommand(IAnsiConsole console, TimeProvider clock) : 
             return CliApp.ContentErrors;
         }
 
+        // The publish workflow runs remind on every schedule: a site that never asked for reminders gets none.
+        if (model.Settings.Reminders is not { } reminders)
+        {
+            console.WriteLine("Reminders: skipped, site.yml has no 'reminders:' section.");
+            return CliApp.Success;
+        }
+
         var due = Reminders.Due(model);
         console.WriteLine($"{Counted.Of(due.Count, "reminder")} due.");
         try
         {
-            await target.Issues(settings.Policy).SyncRemindersAsync(due, model.Settings.Reminders, line => console.WriteLine("GitHub: " + line));
+            await target.Issues(settings.Policy).SyncRemindersAsync(due, reminders, line => console.WriteLine("GitHub: " + line));
         }
         catch (GitHubCallException e)
         {

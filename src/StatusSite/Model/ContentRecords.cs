@@ -38,8 +38,11 @@ public sealed record SiteSettings(
     /// <summary>The accent, logo and icon site.yml sets.</summary>
     public Brand Brand { get; init; } = Brand.None;
 
-    /// <summary>Whom 'statussite github remind' assigns its issues to and how it labels them (site.yml 'reminders:').</summary>
-    public ReminderSettings Reminders { get; init; } = ReminderSettings.None;
+    /// <summary>
+    /// Whom 'statussite github remind' assigns its issues to and how it labels them (site.yml 'reminders:'); null when
+    /// site.yml has no 'reminders:' section, which keeps reminders off.
+    /// </summary>
+    public ReminderSettings? Reminders { get; init; }
 }
 
 /// <summary>site.yml 'reminders:': GitHub logins to assign reminder issues to, and labels to put on them.</summary>

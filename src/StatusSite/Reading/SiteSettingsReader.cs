@@ -52,7 +52,7 @@ internal sealed partial class SiteSettingsReader(DiagnosticBag diagnostics, Bran
         var language = LanguageOf(display, dto);
         var metrics = MetricsOf(display, dto.Metrics, components);
         var brand = BrandOf(display, dto);
-        var reminders = RemindersOf(display, dto.Reminders);
+        var reminders = RemindersOf(display, dto);
 
         if (diagnostics.ErrorCount > before || baseUrl is null || timeZone is null || language is null || dto.Title is null)
         {
@@ -381,9 +381,15 @@ internal sealed partial class SiteSettingsReader(DiagnosticBag diagnostics, Bran
     }
 
     /// <summary>GitHub's own limits: a login of letters, digits and single inner hyphens (39 at most), ten assignees, labels of 50 characters.</summary>
-    private ReminderSettings RemindersOf(string display, RemindersDto? dto)
+    /// <remarks>Reminders are on when the section is there, even empty ('reminders:' alone opens unassigned, unlabelled issues).</remarks>
+    private ReminderSettings? RemindersOf(string display, SiteDto site)
     {
-        if (dto is null)
+        if (!site.Has(nameof(SiteDto.Reminders)))
+        {
+            return null;
+        }
+
+        if (site.Reminders is not { } dto)
         {
             return ReminderSettings.None;
         }

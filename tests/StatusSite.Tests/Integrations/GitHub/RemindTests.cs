@@ -127,6 +127,29 @@ public sealed class RemindTests
     }
 
     [Fact]
+    public async Task Without_a_reminders_section_in_site_yml_it_skips_with_one_line_and_calls_nothing()
+    {
+        // The publish workflow runs remind on every schedule, with a token: only a site that asked gets reminders.
+        using var site = TestSite.Create().Write("incidents/2026/2026-11-26-login.md", Late());
+        await using var server = new FakeGitHubServer();
+
+        var run = Remind(site, server);
+
+        Assert.Equal((0, "Reminders: skipped, site.yml has no 'reminders:' section."), (run.ExitCode, run.Output.Trim()));
+        Assert.Empty(server.Requests);
+
+        // The section alone, without assignees or labels, turns them on.
+        site.Write("site.yml", TestSite.DefaultSiteYml + "\nreminders:\n");
+        var on = Remind(site, server);
+
+        Assert.True(on.ExitCode == 0, on.Output);
+        var opened = server.Writes.Single().Body!.AsObject();
+        Assert.Equal("Update overdue: Login failures for @acme/oncall (SEV1)", (string)opened["title"]!);
+        Assert.Empty(opened["assignees"]!.AsArray());
+        Assert.Empty(opened["labels"]!.AsArray());
+    }
+
+    [Fact]
     public void Reminders_in_site_yml_are_checked_with_their_lines()
     {
         using var site = TestSite.Create(TestSite.DefaultSiteYml + """
