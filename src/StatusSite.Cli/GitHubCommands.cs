@@ -288,7 +288,8 @@ internal sealed class RemindSettings : GitHubSettings;
 
 /// <summary>
 /// <c>statussite github remind</c>: one issue per open SEV1/SEV2 incident whose update is overdue and per overdue
-/// postmortem, assigned and labelled as site.yml's 'reminders:' says; closed when its cause is gone. Idempotent.
+/// postmortem, assigned and labelled as site.yml's 'reminders:' says; closed when its cause is gone. Idempotent; does nothing
+/// without that section (reminders are opt-in).
 /// </summary>
 internal sealed class RemindCommand(IAnsiConsole console, TimeProvider clock) : AsyncCommand<RemindSettings>
 {
