@@ -96,6 +96,20 @@ internal static class CliApp
                     .WithExample("tickets", "sync", "--write");
             });
 
+            config.AddBranch("github", branch =>
+            {
+                branch.SetDescription("Report to GitHub with GITHUB_TOKEN, GITHUB_REPOSITORY and GITHUB_API_URL: the pull-request comment and reminder issues.");
+                branch.AddCommand<PullRequestCommentCommand>("pr-comment")
+                    .WithDescription("Create or update the one comment on a pull request that says what merging it publishes, and what check reports.")
+                    .WithExample("github", "pr-comment", "--base", "origin/main")
+                    .WithExample("github", "pr-comment", "--base", "origin/main", "--pr", "42", "--preview-url", "https://github.com/acme/status/actions/runs/1/artifacts/2")
+                    .WithExample("github", "pr-comment", "--base", "origin/main", "--body-out", "comment.md")
+                    .WithExample("github", "pr-comment", "--body-file", "comment.md", "--pr", "42");
+                branch.AddCommand<RemindCommand>("remind")
+                    .WithDescription("Open one issue per open SEV1/SEV2 incident whose update is overdue and per overdue postmortem; close it when the cause is gone. Only when site.yml has a 'reminders:' section.")
+                    .WithExample("github", "remind");
+            });
+
             config.AddCommand<ServeCommand>("serve")
                 .WithDescription("Preview the site on 127.0.0.1: builds, serves, and rebuilds when input/ or the theme changes; shows build errors in the browser.")
                 .WithExample("serve")

@@ -61,59 +61,39 @@ internal sealed class NotifyCommand(IAnsiConsole console, TimeProvider clock) : 
             return CliApp.ContentErrors;
         }
 
-        GitSnapshot snapshot;
-        try
+        var @base = await BaseContent.ReadAsync(settings.Input, settings.Base!, now, cancellationToken);
+        if (!@base.Builds)
         {
-            snapshot = await GitSnapshot.OpenAsync(settings.Input, settings.Base!, cancellationToken);
-        }
-        catch (ArgumentException e)
-        {
-            throw new UsageException($"--base: {e.Message}");
+            DiagnosticPrinter.PrintGrouped(console, @base.Diagnostics.Sorted());
+            console.MarkupLineInterpolated($"[red]error:[/] the content at {settings.Base} does not build, so what is new since then is unknown; give the commit published last as --base");
+            return CliApp.ContentErrors;
         }
 
-        using (snapshot)
+        var view = new SiteView(head, strings);
+        var notices = Notices.Between(@base.Model, view);
+        var targets = Targets(settings, view, now);
+        console.WriteLine($"{Counted.Of(notices.Count, "new update")} since {settings.Base}.");
+        if (notices.Count == 0 || targets.Count == 0)
         {
-            Model.SiteModel? @base = null;
-            if (snapshot.Folder is { } folder)
-            {
-                // Both read at one clock, so what only the clock changed is never news.
-                var (model, baseBag) = SiteBuilder.Analyze(folder, now, displayRoot: $"{settings.Base}:{Path.GetRelativePath(Environment.CurrentDirectory, settings.Input).Replace('\\', '/')}");
-                if (model is null)
-                {
-                    DiagnosticPrinter.PrintGrouped(console, baseBag.Sorted());
-                    console.MarkupLineInterpolated($"[red]error:[/] the content at {settings.Base} does not build, so what is new since then is unknown; give the commit published last as --base");
-                    return CliApp.ContentErrors;
-                }
-
-                @base = model;
-            }
-
-            var view = new SiteView(head, strings);
-            var notices = Notices.Between(@base, view);
-            var targets = Targets(settings, view, now);
-            console.WriteLine($"{Counted.Of(notices.Count, "new update")} since {settings.Base}.");
-            if (notices.Count == 0 || targets.Count == 0)
-            {
-                return CliApp.Success;
-            }
-
-            using var http = new HttpClient { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
-            var sender = new WebhookSender(http, RetryPolicy.Default with { AttemptTimeout = TimeSpan.FromSeconds(settings.Timeout) });
-            foreach (var report in await sender.SendAsync(targets, notices, cancellationToken))
-            {
-                if (report.Succeeded)
-                {
-                    console.WriteLine($"{report.Target}: posted {Counted.Of(report.Posted, "message")}.");
-                }
-                else
-                {
-                    console.MarkupLineInterpolated($"[yellow]warning:[/] {report.Target}: {report.Failure}; posted {report.Posted} of {report.Total} messages. The others were still tried.");
-                }
-            }
-
-            // A failing target never fails the publish that runs this command: it is reported above.
             return CliApp.Success;
         }
+
+        using var http = new HttpClient { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+        var sender = new WebhookSender(http, RetryPolicy.Default with { AttemptTimeout = TimeSpan.FromSeconds(settings.Timeout) });
+        foreach (var report in await sender.SendAsync(targets, notices, cancellationToken))
+        {
+            if (report.Succeeded)
+            {
+                console.WriteLine($"{report.Target}: posted {Counted.Of(report.Posted, "message")}.");
+            }
+            else
+            {
+                console.MarkupLineInterpolated($"[yellow]warning:[/] {report.Target}: {report.Failure}; posted {report.Posted} of {report.Total} messages. The others were still tried.");
+            }
+        }
+
+        // A failing target never fails the publish that runs this command: it is reported above.
+        return CliApp.Success;
     }
 
     private List<WebhookTarget> Targets(NotifySettings settings, SiteView view, DateTimeOffset now)

@@ -18,13 +18,6 @@ public sealed record DeliveryReport(string Target, int Posted, int Total, string
     public bool Succeeded => Failure is null;
 }
 
-/// <summary>How hard a target is tried: retries with exponential backoff on 429 and 5xx, each attempt bounded.</summary>
-/// <param name="MaxRetryAfter">The longest <c>Retry-After</c> honoured; a longer wait gives the target up, so a run stays bounded.</param>
-public sealed record RetryPolicy(int MaxRetries, TimeSpan FirstDelay, TimeSpan AttemptTimeout, TimeSpan MaxRetryAfter)
-{
-    public static readonly RetryPolicy Default = new(4, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(60));
-}
-
 /// <summary>Posts notices to targets with plain <see cref="HttpClient"/>, retrying through a Polly pipeline.</summary>
 public sealed class WebhookSender(HttpClient http, RetryPolicy policy, TimeProvider? time = null)
 {

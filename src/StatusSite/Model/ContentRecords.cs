@@ -39,6 +39,12 @@ public sealed record SiteSettings(
     public Brand Brand { get; init; } = Brand.None;
     /// <summary>Where action items become tickets, and where Jira keys link; see <see cref="TicketSettings"/>.</summary>
     public TicketSettings Tickets { get; init; } = TicketSettings.None;
+
+    /// <summary>
+    /// Whom 'statussite github remind' assigns its issues to and how it labels them (site.yml 'reminders:'); null when
+    /// site.yml has no 'reminders:' section, which keeps reminders off.
+    /// </summary>
+    public ReminderSettings? Reminders { get; init; }
 }
 
 /// <summary>
@@ -51,6 +57,12 @@ public sealed record TicketSettings(TicketTracker? Tracker, string? Project, str
     public const string DefaultIssueType = "Task";
 
     public static readonly TicketSettings None = new(null, null, DefaultIssueType, null, 0);
+}
+
+/// <summary>site.yml 'reminders:': GitHub logins to assign reminder issues to, and labels to put on them.</summary>
+public sealed record ReminderSettings(IReadOnlyList<string> Assignees, IReadOnlyList<string> Labels)
+{
+    public static readonly ReminderSettings None = new([], []);
 }
 
 /// <summary>A component from the catalogue; <see cref="Position"/> is its catalogue order, from 1.</summary>

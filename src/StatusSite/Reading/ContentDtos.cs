@@ -42,6 +42,8 @@ internal sealed class SiteDto : YamlDto
 
     public string? AccentDark { get; set; }
     public TicketsDto? Tickets { get; set; }
+
+    public RemindersDto? Reminders { get; set; }
 }
 
 internal sealed class TicketsDto : YamlDto
@@ -53,6 +55,14 @@ internal sealed class TicketsDto : YamlDto
     public string? IssueType { get; set; }
 
     public string? JiraUrl { get; set; }
+}
+
+/// <summary>Who 'statussite github remind' assigns its reminder issues to, and how it labels them.</summary>
+internal sealed class RemindersDto : YamlDto
+{
+    public List<string>? Assignees { get; set; }
+
+    public List<string>? Labels { get; set; }
 }
 
 internal sealed class MetricDto : YamlDto

@@ -53,6 +53,7 @@ internal sealed partial class SiteSettingsReader(DiagnosticBag diagnostics, Bran
         var metrics = MetricsOf(display, dto.Metrics, components);
         var brand = BrandOf(display, dto);
         var tickets = TicketsOf(display, dto);
+        var reminders = RemindersOf(display, dto);
 
         if (diagnostics.ErrorCount > before || baseUrl is null || timeZone is null || language is null || dto.Title is null)
         {
@@ -61,7 +62,7 @@ internal sealed partial class SiteSettingsReader(DiagnosticBag diagnostics, Bran
 
         WarnOfPlaceholders(display, dto);
 
-        return new SiteSettings(dto.Title, baseUrl, dto.Description ?? "", language, timeZone, supportUrl?.AbsoluteUri, dto.Repository, components, policy, uptime, feedEntries) { Metrics = metrics, Brand = brand, Tickets = tickets };
+        return new SiteSettings(dto.Title, baseUrl, dto.Description ?? "", language, timeZone, supportUrl?.AbsoluteUri, dto.Repository, components, policy, uptime, feedEntries) { Metrics = metrics, Brand = brand, Tickets = tickets, Reminders = reminders };
     }
 
     /// <summary>The accent (checked for contrast on the theme's backgrounds in each scheme), the logo, and the icon, which is the logo's unless site.yml names one.</summary>
@@ -416,6 +417,44 @@ internal sealed partial class SiteSettingsReader(DiagnosticBag diagnostics, Bran
 
         return metrics;
     }
+
+    /// <summary>GitHub's own limits: a login of letters, digits and single inner hyphens (39 at most), ten assignees, labels of 50 characters.</summary>
+    /// <remarks>Reminders are on when the section is there, even empty ('reminders:' alone opens unassigned, unlabelled issues).</remarks>
+    private ReminderSettings? RemindersOf(string display, SiteDto site)
+    {
+        if (!site.Has(nameof(SiteDto.Reminders)))
+        {
+            return null;
+        }
+
+        if (site.Reminders is not { } dto)
+        {
+            return ReminderSettings.None;
+        }
+
+        var assignees = (dto.Assignees ?? []).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        foreach (var login in assignees.Where(a => a.Length > 39 || !GitHubLogin().IsMatch(a)))
+        {
+            var hint = login.StartsWith('@') ? $"write it without the '@', as '{login.TrimStart('@')}'" : "write a GitHub user name, such as 'octocat'";
+            diagnostics.Error(display, dto.LineOf(nameof(RemindersDto.Assignees)), $"reminders assignee '{login}' is not a GitHub login; {hint}");
+        }
+
+        if (assignees.Count > 10)
+        {
+            diagnostics.Error(display, dto.LineOf(nameof(RemindersDto.Assignees)), $"reminders lists {assignees.Count} assignees; GitHub assigns an issue to 10 at most, so list 10 or fewer (a team's members can watch the label instead)");
+        }
+
+        var labels = (dto.Labels ?? []).Select(l => l.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        foreach (var label in labels.Where(l => l.Length is 0 or > 50))
+        {
+            diagnostics.Error(display, dto.LineOf(nameof(RemindersDto.Labels)), $"reminders label '{label}' is {(label.Length == 0 ? "empty" : $"{label.Length} characters long")}; GitHub labels have 1 to 50 characters, such as 'incident-reminder'");
+        }
+
+        return new ReminderSettings(assignees, labels);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Za-z0-9](?:-?[A-Za-z0-9]){0,38}$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex GitHubLogin();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(since|until|timeseries)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex NrqlTimeClause();

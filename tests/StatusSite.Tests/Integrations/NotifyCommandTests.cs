@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using StatusSite.Tests.Support;
+using static StatusSite.Tests.Support.GitCommands;
 
 namespace StatusSite.Tests.Integrations;
 
@@ -43,20 +43,6 @@ public sealed class NotifyCommandTests
 
         We are investigating elevated error rates on the Public API.
         """;
-
-    private static void Git(string folder, params string[] args)
-    {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in (string[])["-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false", .. args])
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        using var git = Process.Start(start)!;
-        var errors = git.StandardError.ReadToEnd();
-        git.WaitForExit();
-        Assert.True(git.ExitCode == 0, errors);
-    }
 
     /// <summary>A repository whose first commit declares the incident and whose second adds two updates.</summary>
     private static TestSite Repository()

@@ -4,6 +4,7 @@ using System.Text;
 using Octokit;
 using Octokit.Internal;
 using Polly.Timeout;
+using StatusSite.Integrations.GitHub;
 using StatusSite.Model;
 
 namespace StatusSite.Integrations.Tickets;
@@ -25,18 +26,11 @@ public sealed class GitHubTracker(GitHubAccess access, string? siteRepository, H
 {
     private readonly string _owner = access.Repository.Split('/')[0];
     private readonly string _name = access.Repository.Split('/')[1];
-    private readonly HttpClientAdapter _http = new(() => handler);
     private GitHubClient? _client;
 
     public string Name => "GitHub";
 
-    // The API address is used as given, not "fixed up" by GitHubClient's own rule, so GITHUB_API_URL works as Actions sets it.
-    private GitHubClient Client => _client ??= new GitHubClient(new Connection(
-        new ProductHeaderValue("StatusSite"),
-        new Uri(access.ApiUrl.AbsoluteUri.TrimEnd('/') + "/"),
-        new InMemoryCredentialStore(new Credentials(access.Token)),
-        _http,
-        new SimpleJsonSerializer()));
+    private GitHubClient Client => _client ??= GitHubApi.Client(GitHubApi.ApiBase(access.ApiUrl.AbsoluteUri)!, access.Token, handler);
 
     public Task<IReadOnlyDictionary<string, string>> FindAsync(IReadOnlyList<ActionItemTicket> tickets, CancellationToken cancellationToken) =>
         Guard(async () =>
@@ -146,5 +140,5 @@ public sealed class GitHubTracker(GitHubAccess access, string? siteRepository, H
     private static bool RateLimited(IResponse? response) =>
         response?.Headers.Any(h => (h.Key.Equals("x-ratelimit-remaining", StringComparison.OrdinalIgnoreCase) && h.Value == "0") || h.Key.Equals("retry-after", StringComparison.OrdinalIgnoreCase)) == true;
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose() => handler.Dispose();
 }
