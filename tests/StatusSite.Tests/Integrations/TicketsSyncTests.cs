@@ -81,7 +81,7 @@ public sealed class TicketsSyncTests
         Assert.All(server.Requests, r =>
         {
             Assert.Equal("Token " + Token, r.Headers["Authorization"]);
-            Assert.StartsWith("StatusSite", r.Headers["User-Agent"]);
+            Assert.StartsWith("statussite", r.Headers["User-Agent"]);
         });
         Assert.Contains("state=all", server.To("GET /repos/acme/status/issues")[0].Query);
         Assert.Contains("labels=action-item", server.To("GET /repos/acme/status/issues")[0].Query);
