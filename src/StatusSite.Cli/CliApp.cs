@@ -14,7 +14,7 @@ internal static class CliApp
 
     /// <param name="console">The console; tests pass one that writes to a string.</param>
     /// <param name="clock">The clock of the writing commands and of builds without --now; tests pass a fixed one.</param>
-    /// <param name="environment">The environment variables the tracker commands read; tests pass their own.</param>
+    /// <param name="environment">The environment variables the commands that reach outside services read; tests pass their own.</param>
     public static int Run(string[] args, IAnsiConsole? console = null, TimeProvider? clock = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         console ??= CreateConsole();

@@ -34,10 +34,10 @@ internal class GitHubSettings : ClockSettings
         Timeout is < 1 or > 300 ? ValidationResult.Error("--timeout: give a number of seconds from 1 to 300, such as --timeout 10") : base.Validate();
 
     /// <summary>The token, repository and API address; null, after one 'skipped' line, when the token or repository is not set.</summary>
-    public GitHubTarget? Target(IAnsiConsole console)
+    public GitHubTarget? Target(IAnsiConsole console, EnvironmentVariables environment)
     {
-        var token = Token ?? Environment.GetEnvironmentVariable("GITHUB_TOKEN");
-        var repository = Repository ?? Environment.GetEnvironmentVariable("GITHUB_REPOSITORY");
+        var token = Token ?? environment["GITHUB_TOKEN"];
+        var repository = Repository ?? environment["GITHUB_REPOSITORY"];
         if (string.IsNullOrWhiteSpace(token) || string.IsNullOrWhiteSpace(repository))
         {
             console.WriteLine($"GitHub: skipped, {(string.IsNullOrWhiteSpace(token) ? "GITHUB_TOKEN" : "GITHUB_REPOSITORY")} is not set.");
@@ -45,7 +45,7 @@ internal class GitHubSettings : ClockSettings
         }
 
         var (apiText, apiSource) = ApiUrl is not null ? (ApiUrl, "--api-url")
-            : Environment.GetEnvironmentVariable("GITHUB_API_URL") is { Length: > 0 } variable ? (variable, "GITHUB_API_URL")
+            : environment["GITHUB_API_URL"] is { } variable ? (variable, "GITHUB_API_URL")
             : (GitHubApi.DefaultApiUrl, "");
         var api = GitHubApi.ApiBase(apiText) ?? throw new UsageException($"{apiSource}: '{apiText}' is not an absolute http or https address; write one such as {GitHubApi.DefaultApiUrl} or https://github.example.com/api/v3");
         var parsed = GitHubRepository.Parse(repository)
@@ -114,7 +114,7 @@ internal sealed class PullRequestCommentSettings : GitHubSettings
         : base.Validate();
 
     /// <summary>--pr, else the pull request of the event GitHub Actions describes in GITHUB_EVENT_PATH; null when there is none.</summary>
-    public int? Number() => FromEvent(Environment.GetEnvironmentVariable("GITHUB_EVENT_PATH"));
+    public int? Number(EnvironmentVariables environment) => FromEvent(environment["GITHUB_EVENT_PATH"]);
 
     /// <summary>--pr, else the pull request of the event file at <paramref name="path"/>: a pull_request event's, or a workflow_run event's first.</summary>
     public int? FromEvent(string? path)
@@ -151,7 +151,7 @@ internal sealed class PullRequestCommentSettings : GitHubSettings
 /// request's content with a write token: <c>--base … --body-out FILE</c> prepares the text without any token, and
 /// <c>--body-file FILE --pr N</c> posts it without reading any content.
 /// </summary>
-internal sealed class PullRequestCommentCommand(IAnsiConsole console, TimeProvider clock) : AsyncCommand<PullRequestCommentSettings>
+internal sealed class PullRequestCommentCommand(IAnsiConsole console, TimeProvider clock, EnvironmentVariables environment) : AsyncCommand<PullRequestCommentSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, PullRequestCommentSettings settings, CancellationToken cancellationToken)
     {
@@ -186,12 +186,12 @@ internal sealed class PullRequestCommentCommand(IAnsiConsole console, TimeProvid
             fromFile = PullRequestComment.Prepared(text);
         }
 
-        if (settings.Target(console) is not { } target)
+        if (settings.Target(console, environment) is not { } target)
         {
             return CliApp.Success;
         }
 
-        if (settings.Number() is not { } number)
+        if (settings.Number(environment) is not { } number)
         {
             console.WriteLine("GitHub: skipped, no pull request: give --pr, or run on a pull_request or workflow_run event of one.");
             return CliApp.Success;
@@ -291,11 +291,11 @@ internal sealed class RemindSettings : GitHubSettings;
 /// postmortem, assigned and labelled as site.yml's 'reminders:' says; closed when its cause is gone. Idempotent; does nothing
 /// without that section (reminders are opt-in).
 /// </summary>
-internal sealed class RemindCommand(IAnsiConsole console, TimeProvider clock) : AsyncCommand<RemindSettings>
+internal sealed class RemindCommand(IAnsiConsole console, TimeProvider clock, EnvironmentVariables environment) : AsyncCommand<RemindSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, RemindSettings settings, CancellationToken cancellationToken)
     {
-        if (settings.Target(console) is not { } target)
+        if (settings.Target(console, environment) is not { } target)
         {
             return CliApp.Success;
         }

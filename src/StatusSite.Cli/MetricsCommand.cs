@@ -22,7 +22,7 @@ internal sealed class MetricsPullSettings : ClockSettings
 /// <c>statussite metrics pull</c>: fetches the series of every metric in site.yml into input/metrics/&lt;id&gt;.json.
 /// Keys come from the environment only, and no message ever holds one.
 /// </summary>
-internal sealed class MetricsPullCommand(IAnsiConsole console, TimeProvider clock) : AsyncCommand<MetricsPullSettings>
+internal sealed class MetricsPullCommand(IAnsiConsole console, TimeProvider clock, EnvironmentVariables environment) : AsyncCommand<MetricsPullSettings>
 {
     private static readonly HttpClient Http = new() { Timeout = Timeout.InfiniteTimeSpan };
 
@@ -61,25 +61,25 @@ internal sealed class MetricsPullCommand(IAnsiConsole console, TimeProvider cloc
     }
 
     /// <summary>The client of a source whose keys are set, else null (its metrics are then reported as not configured).</summary>
-    private static IMetricSourceClient? Client(MetricSource source, MetricsPullSettings settings)
+    private IMetricSourceClient? Client(MetricSource source, MetricsPullSettings settings)
     {
         if (source == MetricSource.Datadog)
         {
-            var (apiKey, appKey) = (Environment.GetEnvironmentVariable("DD_API_KEY"), Environment.GetEnvironmentVariable("DD_APP_KEY"));
-            var site = Environment.GetEnvironmentVariable("DD_SITE") is { Length: > 0 } s ? s : "datadoghq.com";
-            return string.IsNullOrEmpty(apiKey) || string.IsNullOrEmpty(appKey)
+            var (apiKey, appKey) = (environment["DD_API_KEY"], environment["DD_APP_KEY"]);
+            var site = environment["DD_SITE"] ?? "datadoghq.com";
+            return apiKey is null || appKey is null
                 ? null
                 : new DatadogClient(Http, BaseUrl("--datadog-url", settings.DatadogUrl ?? $"https://api.{site}/"), apiKey, appKey);
         }
 
-        var key = Environment.GetEnvironmentVariable("NEW_RELIC_API_KEY");
-        var account = Environment.GetEnvironmentVariable("NEW_RELIC_ACCOUNT_ID");
-        if (string.IsNullOrEmpty(key) || !long.TryParse(account, NumberStyles.None, CultureInfo.InvariantCulture, out var accountId))
+        var key = environment["NEW_RELIC_API_KEY"];
+        var account = environment["NEW_RELIC_ACCOUNT_ID"];
+        if (key is null || !long.TryParse(account, NumberStyles.None, CultureInfo.InvariantCulture, out var accountId))
         {
             return null;
         }
 
-        var eu = string.Equals(Environment.GetEnvironmentVariable("NEW_RELIC_REGION"), "EU", StringComparison.OrdinalIgnoreCase);
+        var eu = string.Equals(environment["NEW_RELIC_REGION"], "EU", StringComparison.OrdinalIgnoreCase);
         return new NewRelicClient(Http, BaseUrl("--newrelic-url", settings.NewRelicUrl ?? (eu ? "https://api.eu.newrelic.com/" : "https://api.newrelic.com/")), key, accountId);
     }
 

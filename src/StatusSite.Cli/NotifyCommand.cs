@@ -48,7 +48,7 @@ internal sealed class NotifySettings : ClockSettings
 /// <c>statussite notify</c>: posts each incident and maintenance update added since a commit to Slack, Teams and generic
 /// webhooks. A target without a URL is skipped; a failing target is reported and never stops the others.
 /// </summary>
-internal sealed class NotifyCommand(IAnsiConsole console, TimeProvider clock) : AsyncCommand<NotifySettings>
+internal sealed class NotifyCommand(IAnsiConsole console, TimeProvider clock, EnvironmentVariables environment) : AsyncCommand<NotifySettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, NotifySettings settings, CancellationToken cancellationToken)
     {
@@ -116,11 +116,11 @@ internal sealed class NotifyCommand(IAnsiConsole console, TimeProvider clock) : 
             }
         }
 
-        Add("Slack", settings.SlackWebhook ?? Environment.GetEnvironmentVariable("SLACK_WEBHOOK_URL"), settings.SlackWebhook is null ? "SLACK_WEBHOOK_URL" : "--slack-webhook", n => [Payloads.Slack(n)]);
-        Add("Teams", settings.TeamsWebhook ?? Environment.GetEnvironmentVariable("TEAMS_WEBHOOK_URL"), settings.TeamsWebhook is null ? "TEAMS_WEBHOOK_URL" : "--teams-webhook", n => [Payloads.Teams(n)]);
+        Add("Slack", settings.SlackWebhook ?? environment["SLACK_WEBHOOK_URL"], settings.SlackWebhook is null ? "SLACK_WEBHOOK_URL" : "--slack-webhook", n => [Payloads.Slack(n)]);
+        Add("Teams", settings.TeamsWebhook ?? environment["TEAMS_WEBHOOK_URL"], settings.TeamsWebhook is null ? "TEAMS_WEBHOOK_URL" : "--teams-webhook", n => [Payloads.Teams(n)]);
         var generic = settings.Webhooks is { Length: > 0 } flags
             ? flags
-            : (Environment.GetEnvironmentVariable("STATUS_WEBHOOK_URLS") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            : (environment["STATUS_WEBHOOK_URLS"] ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (generic.Length == 0)
         {
             Add("Webhooks", null, "STATUS_WEBHOOK_URLS", _ => []);

@@ -102,12 +102,32 @@ public sealed class NotifyCommandTests
         Assert.True(run.ExitCode == 0, run.Output);
         Assert.DoesNotContain("SECRET", run.Output);
         Assert.Contains("warning: Slack: HTTP 403 Forbidden; posted 0 of 2 messages.", run.Output);
-        if (Environment.GetEnvironmentVariable("TEAMS_WEBHOOK_URL") is null)
-        {
-            Assert.Contains("Teams: skipped, TEAMS_WEBHOOK_URL is not set.", run.Lines);
-        }
+        Assert.Contains("Teams: skipped, TEAMS_WEBHOOK_URL is not set.", run.Lines);
 
         Assert.Equal(3, server.At("/hook").Count);
+    }
+
+    [Fact]
+    public async Task The_webhooks_come_from_the_environment_it_is_given_and_an_empty_variable_is_not_set()
+    {
+        var site = Repository();
+        await using var server = new FakeWebhookServer();
+        // Actions passes a secret that is not configured as an empty variable.
+        var environment = new Dictionary<string, string>
+        {
+            ["SLACK_WEBHOOK_URL"] = server.Url("/slack").AbsoluteUri,
+            ["TEAMS_WEBHOOK_URL"] = "",
+            ["STATUS_WEBHOOK_URLS"] = server.Url("/hook").AbsoluteUri + " " + server.Url("/other").AbsoluteUri,
+        };
+
+        var run = CliRunner.Run(TestSite.Parse(TestSite.DefaultNow), environment,
+            "notify", "--input", site.Input, "--theme", TestSite.ThemeDir, "--now", "2026-11-26T23:00:00Z", "--base", "published");
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Equal(
+            ["Teams: skipped, TEAMS_WEBHOOK_URL is not set.", "2 new updates since published.", "Slack: posted 2 messages.", "webhook 1: posted 3 messages.", "webhook 2: posted 3 messages."],
+            run.Lines);
+        Assert.Equal((2, 3, 3), (server.At("/slack").Count, server.At("/hook").Count, server.At("/other").Count));
     }
 
     [Fact]

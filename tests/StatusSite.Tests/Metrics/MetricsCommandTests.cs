@@ -4,7 +4,7 @@ using StatusSite.Tests.Support;
 namespace StatusSite.Tests.Metrics;
 
 /// <summary>'metrics pull' end to end: keys from the environment, site.yml's metrics, the recent incidents' windows.</summary>
-public sealed class MetricsCommandTests : IDisposable
+public sealed class MetricsCommandTests
 {
     private const string ApiKey = "dd-api-secret-cli-0123456789";
     private const string AppKey = "dd-app-secret-cli-9876543210";
@@ -21,17 +21,8 @@ public sealed class MetricsCommandTests : IDisposable
             range: 24h
         """;
 
-    public MetricsCommandTests()
-    {
-        Environment.SetEnvironmentVariable("DD_API_KEY", ApiKey);
-        Environment.SetEnvironmentVariable("DD_APP_KEY", AppKey);
-    }
-
-    public void Dispose()
-    {
-        Environment.SetEnvironmentVariable("DD_API_KEY", null);
-        Environment.SetEnvironmentVariable("DD_APP_KEY", null);
-    }
+    /// <summary>The only environment variables the command sees: the Datadog keys.</summary>
+    private static readonly Dictionary<string, string> Keys = new() { ["DD_API_KEY"] = ApiKey, ["DD_APP_KEY"] = AppKey };
 
     [Fact]
     public async Task Pull_writes_the_range_and_each_recent_incident_window_of_the_metric()
@@ -43,7 +34,7 @@ public sealed class MetricsCommandTests : IDisposable
             Incidents.Update("2026-11-26 10:00 UTC", "Investigating", "Looking.")));
         await using var server = await FakeMetricsServer.StartAsync((_, _) => (200, "{\"status\":\"ok\",\"series\":[{\"pointlist\":[[1795687200000.0,91.8]]}]}", null));
 
-        var run = await Task.Run(() => CliRunner.Run(TestSite.Parse(TestSite.DefaultNow), "metrics", "pull", "--input", site.Input, "--datadog-url", server.BaseUrl.AbsoluteUri));
+        var run = await Task.Run(() => CliRunner.Run(TestSite.Parse(TestSite.DefaultNow), Keys, "metrics", "pull", "--input", site.Input, "--datadog-url", server.BaseUrl.AbsoluteUri));
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("api-latency: written", run.Output, StringComparison.Ordinal);
@@ -79,12 +70,27 @@ public sealed class MetricsCommandTests : IDisposable
         using var site = TestSite.Create(SiteYml);
         await using var server = await FakeMetricsServer.StartAsync((request, _) => (403, "{\"errors\":[\"Forbidden: " + request.Headers["DD-API-KEY"] + "\"]}", null));
 
-        var run = await Task.Run(() => CliRunner.Run(TestSite.Parse(TestSite.DefaultNow), "metrics", "pull", "--input", site.Input, "--datadog-url", server.BaseUrl.AbsoluteUri));
+        var run = await Task.Run(() => CliRunner.Run(TestSite.Parse(TestSite.DefaultNow), Keys, "metrics", "pull", "--input", site.Input, "--datadog-url", server.BaseUrl.AbsoluteUri));
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("api-latency: not updated, the previous file is kept: Datadog refused the keys (403); check DD_API_KEY and DD_APP_KEY", run.Output, StringComparison.Ordinal);
         Assert.Equal(ApiKey, Assert.Single(server.Requests).Headers["DD-API-KEY"]);
         Assert.DoesNotContain(ApiKey, run.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(AppKey, run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_empty_key_counts_as_not_set_and_nothing_is_requested()
+    {
+        using var site = TestSite.Create(SiteYml);
+        await using var server = await FakeMetricsServer.StartAsync((_, _) => (200, "{\"status\":\"ok\",\"series\":[]}", null));
+        // Actions passes a secret that is not configured as an empty variable.
+        var environment = new Dictionary<string, string> { ["DD_API_KEY"] = "", ["DD_APP_KEY"] = AppKey };
+
+        var run = await Task.Run(() => CliRunner.Run(TestSite.Parse(TestSite.DefaultNow), environment, "metrics", "pull", "--input", site.Input, "--datadog-url", server.BaseUrl.AbsoluteUri));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("api-latency: not updated, the previous file is kept: Datadog is not configured (its keys are not set)", run.Lines);
+        Assert.Empty(server.Requests);
     }
 }

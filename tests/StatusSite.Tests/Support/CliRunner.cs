@@ -19,10 +19,10 @@ internal sealed record CliRun(int ExitCode, string Output)
 /// <summary>Runs the statussite command line in-process (a string console, a fixed clock) or as the built tool.</summary>
 internal static class CliRunner
 {
-    /// <summary>Runs in-process with no environment variables for the tracker commands, so no test reads a real token.</summary>
+    /// <summary>Runs in-process with no environment variables for the commands that reach outside services, so no test reads a real token, key or webhook.</summary>
     public static CliRun Run(DateTimeOffset now, params string[] args) => Run(now, new Dictionary<string, string>(), args);
 
-    /// <summary>Runs in-process with <paramref name="environment"/> as the only environment variables the tracker commands see.</summary>
+    /// <summary>Runs in-process with <paramref name="environment"/> as the only environment variables those commands see.</summary>
     public static CliRun Run(DateTimeOffset now, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         var writer = new StringWriter();

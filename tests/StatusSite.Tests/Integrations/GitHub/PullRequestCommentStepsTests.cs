@@ -9,41 +9,20 @@ namespace StatusSite.Tests.Integrations.GitHub;
 /// The two steps the pull-request workflows take: --body-out prepares the comment with no token (the run that holds
 /// the contributor's content), --body-file posts it (the run that holds the write token and no content).
 /// </summary>
-[Collection(nameof(GitHubEnvironment))]
 public sealed class PullRequestCommentStepsTests
 {
     private const string Comments = "/repos/acme/status/issues/7/comments";
 
-    private static CliRun Prepare(TestSite site, string file, params string[] more) =>
-        CliRunner.Run(["github", "pr-comment", "--input", site.Input, "--theme", TestSite.ThemeDir, "--base", "base", "--body-out", file, "--now", Now, .. more]);
+    private static CliRun Prepare(TestSite site, string file, params string[] more) => Prepare(site, file, new Dictionary<string, string>(), more);
+
+    private static CliRun Prepare(TestSite site, string file, IReadOnlyDictionary<string, string> environment, params string[] more) =>
+        CliRunner.Run(TestSite.Parse(TestSite.DefaultNow), environment, ["github", "pr-comment", "--input", site.Input, "--theme", TestSite.ThemeDir, "--base", "base", "--body-out", file, "--now", Now, .. more]);
 
     private static CliRun Post(FakeGitHubServer server, string file, params string[] more) =>
         CliRunner.Run(["github", "pr-comment", "--body-file", file, "--pr", "7", .. Flags(server), .. more]);
 
     private static CliRun OneStep(TestSite site, FakeGitHubServer server, params string[] more) =>
         CliRunner.Run(["github", "pr-comment", "--input", site.Input, "--theme", TestSite.ThemeDir, "--base", "base", "--pr", "7", .. Flags(server), .. more]);
-
-    /// <summary>Runs <paramref name="action"/> with the variables set as given, and puts them back afterwards.</summary>
-    private static T WithVariables<T>(IReadOnlyDictionary<string, string?> variables, Func<T> action)
-    {
-        var saved = variables.Keys.ToDictionary(k => k, Environment.GetEnvironmentVariable);
-        try
-        {
-            foreach (var (name, value) in variables)
-            {
-                Environment.SetEnvironmentVariable(name, value);
-            }
-
-            return action();
-        }
-        finally
-        {
-            foreach (var (name, value) in saved)
-            {
-                Environment.SetEnvironmentVariable(name, value);
-            }
-        }
-    }
 
     private static string Written(TestSite site, string text, string name = "comment.md")
     {
@@ -59,7 +38,7 @@ public sealed class PullRequestCommentStepsTests
         await using var server = new FakeGitHubServer();
         var file = Path.Combine(site.Root, "comment.md");
         // Every variable points at the fake; an event file that is not JSON would be a usage error if it were read.
-        var variables = new Dictionary<string, string?>
+        var variables = new Dictionary<string, string>
         {
             ["GITHUB_TOKEN"] = Token,
             ["GITHUB_REPOSITORY"] = server.Repository,
@@ -67,7 +46,7 @@ public sealed class PullRequestCommentStepsTests
             ["GITHUB_EVENT_PATH"] = Written(site, "{not json", "event.json"),
         };
 
-        var run = WithVariables(variables, () => Prepare(site, file, "--preview-url", "https://github.example/acme/status/actions/runs/1"));
+        var run = Prepare(site, file, variables, "--preview-url", "https://github.example/acme/status/actions/runs/1");
 
         Assert.True(run.ExitCode == 0, run.Output);
         Assert.Empty(server.Requests);
@@ -170,9 +149,9 @@ public sealed class PullRequestCommentStepsTests
         using var site = TestSite.Create();
         await using var server = new FakeGitHubServer();
         var first = server.AddComment(7, PullRequestComment.Marker + "\nOlder", "github-actions[bot]");
-        var variables = new Dictionary<string, string?> { ["GITHUB_EVENT_PATH"] = Written(site, """{"pull_request": {"number": 7}}""", "event.json") };
+        var variables = new Dictionary<string, string> { ["GITHUB_EVENT_PATH"] = Written(site, """{"pull_request": {"number": 7}}""", "event.json") };
 
-        var run = WithVariables(variables, () => CliRunner.Run(["github", "pr-comment", "--body-file", Written(site, "Newer"), .. Flags(server)]));
+        var run = CliRunner.Run(TestSite.Parse(TestSite.DefaultNow), variables, ["github", "pr-comment", "--body-file", Written(site, "Newer"), .. Flags(server)]);
 
         Assert.True(run.ExitCode == 0, run.Output);
         Assert.Equal($"PATCH /repos/acme/status/issues/comments/{first["id"]}", server.Writes.Single().ToString());
