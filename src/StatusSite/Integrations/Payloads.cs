@@ -60,7 +60,8 @@ public static class Payloads
     /// <summary>
     /// The bodies Atlassian Statuspage posts to a webhook subscriber: one <c>incident</c> payload (its updates up to this one,
     /// newest first), then one <c>component_update</c> payload for each component the update changed. A maintenance window
-    /// is an incident with Statuspage's maintenance statuses and its schedule, as Statuspage sends it.
+    /// is an incident with Statuspage's maintenance statuses and its schedule, as Statuspage sends it; the update that starts
+    /// it moves its components to their maintenance status, and the one that completes it moves them back to operational.
     /// </summary>
     public static IReadOnlyList<JsonObject> Statuspage(Notice notice, SiteView view, DateTimeOffset generatedAt)
     {
@@ -81,32 +82,32 @@ public static class Payloads
             },
         };
 
+        JsonObject ComponentUpdate(ComponentTransition change)
+        {
+            var body = Envelope();
+            body["component_update"] = new JsonObject
+            {
+                ["id"] = notice.Id + "-" + change.Component.Id,
+                ["component_id"] = change.Component.Id,
+                ["component_type"] = "Component",
+                ["old_status"] = EnumNames.Of(change.Old),
+                ["new_status"] = EnumNames.Of(change.New),
+                ["created_at"] = Timestamp.ToIso(notice.At),
+            };
+            body["component"] = Component(change.Component, change.New, notice.At, pageId);
+            return body;
+        }
+
         if (notice is { Incident: { } incident, Update: { } update })
         {
             var body = Envelope();
             body["incident"] = Incident(incident, update, notice.Url, pageId);
-            var bodies = new List<JsonObject> { body };
-            foreach (var change in update.Transitions)
-            {
-                var component = Envelope();
-                component["component_update"] = new JsonObject
-                {
-                    ["id"] = notice.Id + "-" + change.Component.Id,
-                    ["component_id"] = change.Component.Id,
-                    ["component_type"] = "Component",
-                    ["old_status"] = EnumNames.Of(change.Old),
-                    ["new_status"] = EnumNames.Of(change.New),
-                    ["created_at"] = Timestamp.ToIso(update.At),
-                };
-                component["component"] = Component(change.Component, change.New, update.At, pageId);
-                bodies.Add(component);
-            }
-
-            return bodies;
+            return [body, .. update.Transitions.Select(ComponentUpdate)];
         }
 
         var maintenance = notice.Maintenance!;
         var entry = notice.Entry!;
+        var under = MaintenanceModel.IsRunning(entry.StatusAfter);
         var window = Envelope();
         window["incident"] = new JsonObject
         {
@@ -127,10 +128,19 @@ public static class Payloads
             ["postmortem_body"] = null,
             ["postmortem_published_at"] = null,
             ["incident_updates"] = new JsonArray([.. maintenance.Timeline.Where(e => e.At <= entry.At).Reverse().Select(e => Update(e.Id, maintenance.Id, EnumNames.Of(e.StatusAfter), e.Markdown, e.At, []))]),
-            ["components"] = new JsonArray([.. maintenance.Components.Select(c => Component(c, ComponentStatus.UnderMaintenance, entry.At, pageId))]),
+            ["components"] = new JsonArray([.. Declared(maintenance).Select(c => Component(c.Component, under ? c.Status : ComponentStatus.Operational, entry.At, pageId))]),
         };
-        return [window];
+        var before = maintenance.Timeline.TakeWhile(e => e != entry).LastOrDefault()?.StatusAfter ?? MaintenanceStatus.Scheduled;
+        return under == MaintenanceModel.IsRunning(before)
+            ? [window]
+            : [window, .. Declared(maintenance).Select(c => ComponentUpdate(under
+                ? new ComponentTransition(c.Component, ComponentStatus.Operational, c.Status)
+                : new ComponentTransition(c.Component, c.Status, ComponentStatus.Operational)))];
     }
+
+    /// <summary>A window's components in the site's order, each with the status the window gives it while it runs.</summary>
+    private static IEnumerable<(Component Component, ComponentStatus Status)> Declared(MaintenanceModel maintenance) =>
+        maintenance.Components.Select(c => (c, maintenance.Source.Components.First(d => d.ComponentId == c.Id).Status));
 
     private static JsonObject Incident(IncidentModel incident, IncidentUpdateModel update, string url, string pageId)
     {
@@ -185,6 +195,8 @@ public static class Payloads
         ["status"] = EnumNames.Of(status),
         ["position"] = component.Position,
         ["showcase"] = true,
+        // site.yml dates no component, and the earliest incident or window that names one is neither when it was added
+        // nor stable (backfilling an older incident moves it): null says the time is unknown, as it is.
         ["created_at"] = null,
         ["updated_at"] = Timestamp.ToIso(at),
     };

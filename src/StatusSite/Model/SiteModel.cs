@@ -185,10 +185,13 @@ public sealed record MaintenanceModel(
 
     public string Title => Source.Title;
 
-    public bool IsActive => State is MaintenanceStatus.InProgress or MaintenanceStatus.Verifying;
+    public bool IsActive => IsRunning(State);
 
     /// <summary>The window's revision for calendars (iCalendar SEQUENCE): it rises with every entry of the <see cref="Timeline"/>.</summary>
     public int Sequence => Timeline.Count - 1;
+
+    /// <summary>Whether a window in this state is running, holding its components in their maintenance status.</summary>
+    public static bool IsRunning(MaintenanceStatus state) => state is MaintenanceStatus.InProgress or MaintenanceStatus.Verifying;
 }
 
 /// <summary>One step of a maintenance window's story: a written update or a move the clock made.</summary>

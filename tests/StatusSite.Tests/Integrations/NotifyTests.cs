@@ -117,7 +117,79 @@ public sealed class NotifyTests
         Assert.Contains(notice.Facts, f => f.Label == "Public API" && f.Value == view.Name(ComponentStatus.UnderMaintenance));
         Assert.Equal("scheduled", (string?)body["incident"]!["status"]);
         Assert.Equal("2026-12-09T02:00:00Z", (string?)body["incident"]!["scheduled_for"]);
-        Assert.Equal("under_maintenance", (string?)body["incident"]!["components"]![0]!["status"]);
+        // Announced, not yet started: the component is still operational (the fact above says what the window will do).
+        Assert.Equal("operational", (string?)body["incident"]!["components"]![0]!["status"]);
+    }
+
+    [Fact]
+    public void A_maintenance_window_that_starts_or_completes_sends_a_component_update_for_each_of_its_components()
+    {
+        var view = View(TestSite.Create().Write("maintenance/2026/2026-11-26-api-upgrade.md", """
+            ---
+            title: API upgrade
+            components:
+              webhooks: degraded_performance
+              api: under_maintenance
+            scheduled_for: 2026-11-26T21:00:00Z
+            scheduled_until: 2026-11-26T23:30:00Z
+            ---
+
+            We upgrade the API servers.
+
+            ## 2026-11-26 22:00 UTC — Completed
+            The upgrade is done.
+
+            ## 2026-11-26 21:30 UTC — Verifying
+            We are checking the new servers.
+
+            ## 2026-11-26 21:00 UTC — In progress
+            The upgrade has started.
+
+            ## 2026-11-25 10:00 UTC — Scheduled
+            The upgrade is scheduled.
+            """));
+        var notices = Notices.Between(null, view);
+        var bodies = notices.Select(n => Payloads.Statuspage(n, view, TestSite.Parse(Now))).ToList();
+
+        // Announced and verifying: the window's message only; starting and completing move its components, in the site's order.
+        Assert.Equal([1, 3, 1, 3], bodies.Select(b => b.Count));
+        string[] Changes(IReadOnlyList<JsonObject> messages) =>
+            [.. messages.Skip(1).Select(b => $"{b["component_update"]!["component_id"]}: {b["component_update"]!["old_status"]} -> {b["component_update"]!["new_status"]}")];
+        Assert.Equal(["api: operational -> under_maintenance", "webhooks: operational -> degraded_performance"], Changes(bodies[1]));
+        Assert.Equal(["api: under_maintenance -> operational", "webhooks: degraded_performance -> operational"], Changes(bodies[3]));
+        // The window's own message shows each component as the step leaves it, as the component updates do.
+        Assert.Equal([["operational", "operational"], ["under_maintenance", "degraded_performance"], ["under_maintenance", "degraded_performance"], ["operational", "operational"]],
+            bodies.Select(b => b[0]["incident"]!["components"]!.AsArray().Select(c => (string?)c!["status"]).ToArray()));
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""
+            {
+              "meta": {
+                "unsubscribe": "https://status.acme.example/",
+                "documentation": "https://status.acme.example/",
+                "generated_at": "2026-11-26T23:00:00Z"
+              },
+              "page": { "id": "status.acme.example", "status_indicator": "none", "status_description": "All Systems Operational" },
+              "component_update": {
+                "id": "2026-11-26-api-upgrade-20261126T210000Z-api",
+                "component_id": "api",
+                "component_type": "Component",
+                "old_status": "operational",
+                "new_status": "under_maintenance",
+                "created_at": "2026-11-26T21:00:00Z"
+              },
+              "component": {
+                "id": "api",
+                "page_id": "status.acme.example",
+                "group_id": "Core platform",
+                "name": "Public API",
+                "description": "REST and GraphQL endpoints",
+                "status": "under_maintenance",
+                "position": 1,
+                "showcase": true,
+                "created_at": null,
+                "updated_at": "2026-11-26T21:00:00Z"
+              }
+            }
+            """), bodies[1][1]), bodies[1][1].ToJsonString());
     }
 
     [Fact]
@@ -167,8 +239,36 @@ public sealed class NotifyTests
         Assert.Equal(["resolved", "investigating"], incident["incident_updates"]!.AsArray().Select(u => (string?)u!["status"]));
         var affected = incident["incident_updates"]![0]!["affected_components"]![0]!;
         Assert.Equal(("api", "partial_outage", "operational"), ((string?)affected["code"], (string?)affected["old_status"], (string?)affected["new_status"]));
-        Assert.Equal(["meta", "page", "component_update", "component"], bodies[1].Select(p => p.Key));
-        Assert.Equal("operational", (string?)bodies[1]["component_update"]!["new_status"]);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""
+            {
+              "meta": {
+                "unsubscribe": "https://status.acme.example/",
+                "documentation": "https://status.acme.example/",
+                "generated_at": "2026-11-26T23:00:00Z"
+              },
+              "page": { "id": "status.acme.example", "status_indicator": "none", "status_description": "All Systems Operational" },
+              "component_update": {
+                "id": "2026-11-26-api-errors-20261126T223000Z-api",
+                "component_id": "api",
+                "component_type": "Component",
+                "old_status": "partial_outage",
+                "new_status": "operational",
+                "created_at": "2026-11-26T22:30:00Z"
+              },
+              "component": {
+                "id": "api",
+                "page_id": "status.acme.example",
+                "group_id": "Core platform",
+                "name": "Public API",
+                "description": "REST and GraphQL endpoints",
+                "status": "operational",
+                "position": 1,
+                "showcase": true,
+                "created_at": null,
+                "updated_at": "2026-11-26T22:30:00Z"
+              }
+            }
+            """), bodies[1]), bodies[1].ToJsonString());
         Assert.DoesNotContain("INC-SECRET", string.Concat(bodies.Select(b => b.ToJsonString())));
     }
 
