@@ -1,12 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using StatusSite.Tests.Support;
 
 namespace StatusSite.Tests.Integrations;
 
@@ -33,13 +29,7 @@ internal sealed class FakeTrackerServer : IAsyncDisposable
 
     public FakeTrackerServer()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
-        _app = builder.Build();
-        _app.Run(Answer);
-        _app.StartAsync().GetAwaiter().GetResult();
-        Base = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single() + "/");
+        (_app, Base) = LoopbackServer.Start(Answer);
     }
 
     public Uri Base { get; }
