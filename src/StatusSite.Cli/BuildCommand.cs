@@ -104,7 +104,7 @@ internal sealed class BuildCommand(IAnsiConsole console, TimeProvider clock, Env
     {
         // The API address is checked before the build starts: a wrong GITHUB_API_URL is a usage error (exit 2), not a page.
         var github = environment["GITHUB_TOKEN"];
-        var githubApi = github is null ? null : TrackerCredentials.GitHubApiUrl(environment, null);
+        var githubApi = github is null ? null : TrackerCredentials.GitHubApiUrl(environment, null, "--github-api-url");
         if (github is null)
         {
             skipped.Add((TicketTracker.Github, "GitHub: skipped, GITHUB_TOKEN is not set."));

@@ -3,6 +3,7 @@ using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using StatusSite.Core;
+using StatusSite.Integrations;
 
 namespace StatusSite.Cli;
 
@@ -98,4 +99,19 @@ internal static class ThemeLocator
 
         return Directory.Exists("theme") ? "theme" : Path.Combine(AppContext.BaseDirectory, "theme");
     }
+}
+
+/// <summary>Options of the commands that call outside services: how long one attempt waits, and the retry policy that follows.</summary>
+internal class ServiceCallSettings : ClockSettings
+{
+    [CommandOption("--timeout <SECONDS>")]
+    [Description("How long one attempt waits for an answer.")]
+    [DefaultValue(10)]
+    public int Timeout { get; init; } = 10;
+
+    /// <summary>The shared retry policy, each attempt bounded by --timeout.</summary>
+    public RetryPolicy Policy => RetryPolicy.Default with { AttemptTimeout = TimeSpan.FromSeconds(Timeout) };
+
+    public override ValidationResult Validate() =>
+        Timeout is < 1 or > 300 ? ValidationResult.Error("--timeout: give a number of seconds from 1 to 300, such as --timeout 10") : base.Validate();
 }

@@ -11,7 +11,7 @@ using StatusSite.Presentation;
 namespace StatusSite.Cli;
 
 /// <summary>Where and as whom the github commands call GitHub: flags, else the variables GitHub Actions sets.</summary>
-internal class GitHubSettings : ClockSettings
+internal class GitHubSettings : ServiceCallSettings
 {
     [CommandOption("--token <TOKEN>")]
     [Description("The token. Defaults to GITHUB_TOKEN; prefer the variable, as a command line can be seen by other users.")]
@@ -25,13 +25,6 @@ internal class GitHubSettings : ClockSettings
     [Description("The REST API's address. Defaults to GITHUB_API_URL, else " + GitHubApi.DefaultApiUrl + " (GitHub Enterprise: https://<host>/api/v3).")]
     public string? ApiUrl { get; init; }
 
-    [CommandOption("--timeout <SECONDS>")]
-    [Description("How long one attempt waits for GitHub's answer.")]
-    [DefaultValue(10)]
-    public int Timeout { get; init; } = 10;
-
-    public override ValidationResult Validate() =>
-        Timeout is < 1 or > 300 ? ValidationResult.Error("--timeout: give a number of seconds from 1 to 300, such as --timeout 10") : base.Validate();
 
     /// <summary>The token, repository and API address; null, after one 'skipped' line, when the token or repository is not set.</summary>
     public GitHubTarget? Target(IAnsiConsole console, EnvironmentVariables environment)
@@ -44,16 +37,11 @@ internal class GitHubSettings : ClockSettings
             return null;
         }
 
-        var (apiText, apiSource) = ApiUrl is not null ? (ApiUrl, "--api-url")
-            : environment["GITHUB_API_URL"] is { } variable ? (variable, "GITHUB_API_URL")
-            : (GitHubApi.DefaultApiUrl, "");
-        var api = GitHubApi.ApiBase(apiText) ?? throw new UsageException($"{apiSource}: '{apiText}' is not an absolute http or https address; write one such as {GitHubApi.DefaultApiUrl} or https://github.example.com/api/v3");
+        var api = TrackerCredentials.GitHubApiUrl(environment, ApiUrl, "--api-url");
         var parsed = GitHubRepository.Parse(repository)
             ?? throw new UsageException($"{(Repository is null ? "GITHUB_REPOSITORY" : "--repository")}: '{repository}' is not a repository; write it as owner/name, such as acme/status");
         return new GitHubTarget(parsed, api, token.Trim());
     }
-
-    public RetryPolicy Policy => RetryPolicy.Default with { AttemptTimeout = TimeSpan.FromSeconds(Timeout) };
 }
 
 /// <summary>The repository to call, the API's address and the token (a secret: never printed).</summary>

@@ -7,7 +7,7 @@ using StatusSite.Presentation;
 
 namespace StatusSite.Cli;
 
-internal sealed class NotifySettings : ClockSettings
+internal sealed class NotifySettings : ServiceCallSettings
 {
     [CommandOption("--base <GIT-REF>")]
     [Description("The commit published before: every incident and maintenance update present now and absent there is posted.")]
@@ -33,14 +33,9 @@ internal sealed class NotifySettings : ClockSettings
     [Description("A generic subscriber that receives Statuspage-shaped webhooks; repeat for more. Defaults to STATUS_WEBHOOK_URLS (space-separated).")]
     public string[]? Webhooks { get; init; }
 
-    [CommandOption("--timeout <SECONDS>")]
-    [Description("How long one attempt waits for an answer.")]
-    [DefaultValue(10)]
-    public int Timeout { get; init; } = 10;
 
     public override ValidationResult Validate() =>
         string.IsNullOrWhiteSpace(Base) ? ValidationResult.Error("--base is missing; give the commit published before, such as --base HEAD~1")
-        : Timeout is < 1 or > 300 ? ValidationResult.Error("--timeout: give a number of seconds from 1 to 300, such as --timeout 10")
         : base.Validate();
 }
 
@@ -79,7 +74,7 @@ internal sealed class NotifyCommand(IAnsiConsole console, TimeProvider clock, En
         }
 
         using var http = new HttpClient { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
-        var sender = new WebhookSender(http, RetryPolicy.Default with { AttemptTimeout = TimeSpan.FromSeconds(settings.Timeout) });
+        var sender = new WebhookSender(http, settings.Policy);
         foreach (var report in await sender.SendAsync(targets, notices, cancellationToken))
         {
             if (report.Succeeded)

@@ -1,15 +1,15 @@
 using System.ComponentModel;
-using System.Text.RegularExpressions;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using StatusSite.Authoring;
 using StatusSite.Integrations;
+using StatusSite.Integrations.GitHub;
 using StatusSite.Integrations.Tickets;
 using StatusSite.Model;
 
 namespace StatusSite.Cli;
 
-internal sealed class TicketsSyncSettings : ClockSettings
+internal sealed class TicketsSyncSettings : ServiceCallSettings
 {
     [CommandOption("--write")]
     [Description("Write each 'issue:' value into its postmortem (one added line per action item) instead of only printing it.")]
@@ -39,13 +39,6 @@ internal sealed class TicketsSyncSettings : ClockSettings
     [Description("Defaults to JIRA_API_TOKEN; prefer the variable.")]
     public string? JiraApiToken { get; init; }
 
-    [CommandOption("--timeout <SECONDS>")]
-    [Description("How long one attempt waits for an answer.")]
-    [DefaultValue(10)]
-    public int Timeout { get; init; } = 10;
-
-    public override ValidationResult Validate() =>
-        Timeout is < 1 or > 300 ? ValidationResult.Error("--timeout: give a number of seconds from 1 to 300, such as --timeout 10") : base.Validate();
 }
 
 /// <summary>
@@ -65,8 +58,7 @@ internal sealed class TicketsSyncCommand(IAnsiConsole console, TimeProvider cloc
             return CliApp.ContentErrors;
         }
 
-        var policy = RetryPolicy.Default with { AttemptTimeout = TimeSpan.FromSeconds(settings.Timeout) };
-        using var tracker = Tracker(settings, model.Settings, new RetryingHandler(policy, clock), out var skipped);
+        using var tracker = Tracker(settings, model.Settings, new RetryingHandler(settings.Policy, clock), out var skipped);
         if (tracker is null)
         {
             console.WriteLine(skipped!);
@@ -151,7 +143,7 @@ internal sealed class TicketsSyncCommand(IAnsiConsole console, TimeProvider cloc
 }
 
 /// <summary>The trackers' credentials from flags and the environment: a missing secret skips its tracker with one line, and no message holds a secret.</summary>
-internal static partial class TrackerCredentials
+internal static class TrackerCredentials
 {
     public static GitHubAccess? GitHub(EnvironmentVariables environment, string? tokenFlag, string? apiUrlFlag, string? repository, out string? skipped)
     {
@@ -170,12 +162,17 @@ internal static partial class TrackerCredentials
                 : $"the repository '{repository}' is not 'owner/name'; write it as GitHub shows it, such as 'acme/status'");
         }
 
-        return new GitHubAccess(GitHubApiUrl(environment, apiUrlFlag), token, repository);
+        return new GitHubAccess(GitHubApiUrl(environment, apiUrlFlag, "--github-api-url"), token, repository);
     }
 
-    /// <summary>--github-api-url, else GITHUB_API_URL, else github.com's API.</summary>
-    public static Uri GitHubApiUrl(EnvironmentVariables environment, string? flag) =>
-        WebAddress(flag is null ? "GITHUB_API_URL" : "--github-api-url", flag ?? environment["GITHUB_API_URL"]) ?? GitHubAccess.DefaultApiUrl;
+    /// <summary>The flag named <paramref name="flagName"/>, else GITHUB_API_URL, else github.com's API; an address that is not http(s) is a usage error.</summary>
+    public static Uri GitHubApiUrl(EnvironmentVariables environment, string? flag, string flagName)
+    {
+        var (text, source) = flag is not null ? (flag, flagName)
+            : environment["GITHUB_API_URL"] is { } variable ? (variable, "GITHUB_API_URL")
+            : (GitHubApi.DefaultApiUrl, "");
+        return GitHubApi.ApiBase(text) ?? throw new UsageException($"{source}: '{text}' is not an absolute http or https address; write one such as {GitHubApi.DefaultApiUrl} or https://github.example.com/api/v3");
+    }
 
     public static JiraAccess? Jira(EnvironmentVariables environment, string? baseUrlFlag, string? emailFlag, string? tokenFlag, out string? skipped)
     {
@@ -188,18 +185,14 @@ internal static partial class TrackerCredentials
             return null;
         }
 
-        return new JiraAccess(WebAddress(baseUrlFlag is null ? "JIRA_BASE_URL" : "--jira-base-url", baseUrl)!, email!, token!);
+        return new JiraAccess(WebAddress(baseUrlFlag is null ? "JIRA_BASE_URL" : "--jira-base-url", baseUrl!), email!, token!);
     }
 
     /// <summary>An absolute http(s) address; the message names where the value came from, not the value.</summary>
-    private static Uri? WebAddress(string source, string? value) =>
-        value is null ? null
-        : Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) ? uri
-        : throw new UsageException($"{source} is not an absolute http or https address; write one such as 'https://api.github.com' or 'https://acme.atlassian.net'");
+    private static Uri WebAddress(string source, string value) =>
+        Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) ? uri
+        : throw new UsageException($"{source} is not an absolute http or https address; write one such as 'https://acme.atlassian.net'");
 
     /// <summary>Whether the text is 'owner/name' as GitHub spells repositories.</summary>
-    public static bool IsRepository(string repository) => RepositoryName().IsMatch(repository);
-
-    [GeneratedRegex("^[A-Za-z0-9-]+/[A-Za-z0-9._-]+$")]
-    private static partial Regex RepositoryName();
+    public static bool IsRepository(string repository) => GitHubRepository.Parse(repository) is not null;
 }

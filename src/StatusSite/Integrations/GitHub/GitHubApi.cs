@@ -6,15 +6,16 @@ using Polly.Timeout;
 namespace StatusSite.Integrations.GitHub;
 
 /// <summary>A repository on GitHub or GitHub Enterprise, as <c>GITHUB_REPOSITORY</c> names it (<c>owner/name</c>).</summary>
-public sealed record GitHubRepository(string Owner, string Name)
+public sealed partial record GitHubRepository(string Owner, string Name)
 {
     public override string ToString() => Owner + "/" + Name;
 
-    /// <summary>Parses <c>owner/name</c>; null when it is not that.</summary>
+    /// <summary>Parses <c>owner/name</c> as GitHub spells repositories; null when it is not that.</summary>
     public static GitHubRepository? Parse(string text) =>
-        text.Trim().Split('/') is [{ Length: > 0 } owner, { Length: > 0 } name] && !owner.Any(char.IsWhiteSpace) && !name.Any(char.IsWhiteSpace)
-            ? new GitHubRepository(owner, name)
-            : null;
+        OwnerAndName().Match(text.Trim()) is { Success: true } match ? new GitHubRepository(match.Groups[1].Value, match.Groups[2].Value) : null;
+
+    [System.Text.RegularExpressions.GeneratedRegex("^([A-Za-z0-9-]+)/([A-Za-z0-9._-]+)$")]
+    private static partial System.Text.RegularExpressions.Regex OwnerAndName();
 }
 
 /// <summary>A GitHub call that failed, in words safe to print: which call, why, what to do; never the token.</summary>

@@ -13,8 +13,6 @@ namespace StatusSite.Integrations.Tickets;
 /// <param name="Repository">owner/name of the repository the issues are in.</param>
 public sealed record GitHubAccess(Uri ApiUrl, string Token, string Repository)
 {
-    public static readonly Uri DefaultApiUrl = new("https://api.github.com/");
-
     // The token is left out of the record's text, so no message or log line that prints it can hold it.
     public override string ToString() => $"GitHub {Repository} at {ApiUrl}";
 }
